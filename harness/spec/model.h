@@ -63,6 +63,7 @@ struct Shape {
   std::optional<std::string> pattern;         // ECMAScript regex, must match the WHOLE value
   std::optional<std::string> pattern_text;    // the pattern as the service prints it in messages
   std::vector<std::string> enum_values;
+  std::optional<std::string> format;          // strings: "json" = the value must be a JSON text
   bool sensitive = false;
   std::vector<Member> members;                // Structure
   ShapePtr element;                           // List element / Map value
