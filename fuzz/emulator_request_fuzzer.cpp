@@ -1,0 +1,43 @@
+// Fuzz target: the reference emulator's whole request handling, in-process (no socket).
+// Input: a request script (fuzz/support/request_script.h): several requests, placeholders bound to
+// values from earlier answers, clock advances. Beyond crashes and sanitizer reports, every exchange
+// must keep the emulator's invariants (fuzz/support/invariants.h); a broken invariant aborts.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+
+#include "emulator/app/emulator.h"
+#include "fuzz/support/invariants.h"
+#include "fuzz/support/request_script.h"
+
+using namespace conform;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  auto steps = fuzz::parse_script(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto clock = std::make_shared<emulator::ManualClock>();
+  emulator::EmulatorOptions options;
+  options.clock = clock;
+  emulator::Emulator emu(options);
+  fuzz::Bindings bindings;
+  fuzz::InvariantChecker invariants;
+  for (const auto& step : steps) {
+    if (step.is_advance) {
+      clock->advance(step.advance_seconds);
+      continue;
+    }
+    auto request = fuzz::to_request(step, bindings);
+    if (!request) continue;
+    http::Response response = emu.handle(*request);
+    bindings.learn(response);
+    std::string broken = invariants.observe(*request, response);
+    if (!broken.empty()) {
+      std::fprintf(stderr, "emulator invariant broken: %s\nrequest: %s %s\n%s\nresponse: %d %s\n", broken.c_str(),
+                   request->method.c_str(), request->target().c_str(), request->body.c_str(), response.status,
+                   response.body.c_str());
+      std::abort();
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,84 @@
+#include "fuzz/support/invariants.h"
+
+#include <nlohmann/json.hpp>
+
+#include "harness/protocol/codec.h"
+
+namespace conform::fuzz {
+namespace {
+
+bool is_one_of(const std::string& op, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (op == n) return true;
+  return false;
+}
+
+std::string operation_of(const http::Request& request) {
+  if (auto target = request.headers.get("X-Amz-Target")) {
+    auto dot = target->rfind('.');
+    return dot == std::string::npos ? *target : target->substr(dot + 1);
+  }
+  const std::string& p = request.path;
+  if (p.size() > 5 && p.compare(p.size() - 5, 5, "/stop") == 0 && p.find("/durable-executions/") != std::string::npos)
+    return "StopDurableExecution";
+  if (request.method == "GET" && p.find("/durable-executions/") != std::string::npos &&
+      p.find('/', p.find("/durable-executions/") + 20) == std::string::npos)
+    return "GetDurableExecution";
+  return "";
+}
+
+std::string durable_arn_of(const http::Request& request) {
+  const std::string key = "/durable-executions/";
+  auto at = request.path.find(key);
+  if (at == std::string::npos) return "";
+  auto label = request.path.substr(at + key.size());
+  auto slash = label.find('/');
+  auto decoded = http::percent_decode(label.substr(0, slash));
+  return decoded ? *decoded : "";
+}
+
+std::string string_member(const nlohmann::json& j, const char* name) {
+  if (j.is_object()) {
+    auto it = j.find(name);
+    if (it != j.end() && it->is_string()) return it->get<std::string>();
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string InvariantChecker::observe(const http::Request& request, const http::Response& response) {
+  if (response.status >= 500) return "server error " + std::to_string(response.status) + " for " + request.method + " " + request.path;
+  bool ok = response.status >= 200 && response.status < 300;
+  if (!ok) {
+    bool identified = protocol::parse_error_identity(spec::Protocol::AwsJson1_0, response).has_value() ||
+                      protocol::parse_error_identity(spec::Protocol::RestJson1, response).has_value();
+    if (!identified) return "non-2xx answer " + std::to_string(response.status) + " without an error identity";
+  }
+  const std::string op = operation_of(request);
+  if (op.empty()) return "";
+  auto body = nlohmann::json::parse(request.body, nullptr, false);
+  auto answer = nlohmann::json::parse(response.body, nullptr, false);
+
+  if (is_one_of(op, {"SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat", "RespondActivityTaskCompleted",
+                     "RespondActivityTaskFailed", "RespondActivityTaskCanceled", "RecordActivityTaskHeartbeat"})) {
+    std::string token = string_member(body, "taskToken");
+    if (!token.empty() && ok) {
+      if (closed_tokens_.count(token)) return op + " accepted a task token that was closed earlier";
+      if (!is_one_of(op, {"SendTaskHeartbeat", "RecordActivityTaskHeartbeat"})) closed_tokens_.insert(token);
+    }
+  } else if (op == "StopExecution" && ok) {
+    stopped_executions_.insert(string_member(body, "executionArn"));
+  } else if (op == "DescribeExecution" && ok) {
+    if (stopped_executions_.count(string_member(body, "executionArn")) && string_member(answer, "status") == "RUNNING")
+      return "a stopped execution reads back as RUNNING";
+  } else if (op == "StopDurableExecution" && ok) {
+    stopped_executions_.insert(durable_arn_of(request));
+  } else if (op == "GetDurableExecution" && ok) {
+    if (stopped_executions_.count(durable_arn_of(request)) && string_member(answer, "Status") == "RUNNING")
+      return "a stopped durable execution reads back as RUNNING";
+  }
+  return "";
+}
+
+}  // namespace conform::fuzz
