@@ -52,7 +52,9 @@ struct Outcome {
   std::string error_name, error_message;
   Json error_extra = Json::object();
   std::vector<std::pair<std::string, std::string>> headers;  // extra response headers
-  std::optional<int> status_override;  // for planted faults only
+  // A status other than the default (200 / the error spec's): restJson1 success codes such as 201
+  // (CreateFunction) and 202/204 (Invoke), or a planted fault.
+  std::optional<int> status_override;
 };
 
 class Backend {

@@ -29,6 +29,10 @@ struct CallerOptions {
   bool sign = true;
   int max_retries = 4;
   double max_rps = 0;                           // 0 = unlimited (shared by all Callers of a run)
+  double retry_base_ms = 100;                   // full-jitter backoff: uniform in [0, min(cap, base*2^n)]
+  double retry_cap_ms = 20000;
+  double max_retry_delay_ms = 30000;            // upper bound of any wait, Retry-After included
+  std::string host_header;                      // Host to send and sign; empty: the URL's host[:port]
 };
 
 struct Exchange {
@@ -38,6 +42,8 @@ struct Exchange {
   http::Response response;
   std::string transport_error;
   double elapsed_ms = 0;
+  int attempt = 0;                              // 0 for the first send, n for the n-th retry
+  bool retried = false;                         // throttled: this exchange was followed by a retry
 };
 
 class Caller {

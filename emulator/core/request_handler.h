@@ -1,0 +1,51 @@
+// The emulator's protocol core: one HTTP request in, one HTTP response out, for every service of a
+// SpecSet whose backend is registered.
+//
+// Pipeline: route (router.h) -> signature gate (only when require_sigv4 and a verifier is set) ->
+// decode + type check (input_decoder.h) -> Coral validation (validator.h) -> backend -> encode
+// (response_encoder.h). Promises: handle() never throws and is thread-safe once backends are added;
+// bad input never yields a 5xx (only the ServerErrorOnMalformedJson fault, a missing backend, or an
+// exception escaping a backend, which is answered 500 InternalFailure and is a bug).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "emulator/core/backend.h"
+#include "emulator/core/router.h"
+
+namespace conform::emulator {
+
+struct HandlerOptions {
+  FaultSet faults;
+  uint64_t seed = 0x5eed;
+  std::shared_ptr<Clock> clock;              // default: SystemClock
+  std::string region = "us-east-1";
+  std::string account = "123456789012";
+  bool require_sigv4 = false;
+  // Returns true when the request's SigV4 signature is valid. Without a verifier nothing is rejected.
+  std::function<bool(const http::Request&)> verify_signature;
+};
+
+class RequestHandler {
+ public:
+  // `specs` must outlive the handler.
+  RequestHandler(const spec::SpecSet& specs, HandlerOptions options);
+  void add_backend(std::unique_ptr<Backend> backend);  // before the first handle()
+  http::Response handle(const http::Request& request) noexcept;
+  const HandlerOptions& options() const { return options_; }
+
+ private:
+  http::Response handle_unchecked(const http::Request& request, const std::string& request_id);
+
+  const spec::SpecSet& specs_;
+  HandlerOptions options_;
+  Router router_;
+  Ids ids_;
+  Ids request_ids_;
+  std::map<std::string, std::unique_ptr<Backend>> backends_;
+};
+
+}  // namespace conform::emulator

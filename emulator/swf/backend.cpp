@@ -1,0 +1,90 @@
+// The SWF backend: one lock around the store, timeouts enforced on every call, polls that wait
+// briefly for a task (see ops.h, store.h, timeouts.h).
+#include "emulator/swf/backend.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+
+#include "emulator/swf/messages.h"
+#include "emulator/swf/ops.h"
+#include "emulator/swf/store.h"
+#include "emulator/swf/timeouts.h"
+
+namespace conform::emulator {
+namespace {
+
+using swf::Context;
+
+// How long an idle poll waits (real time) for a task before answering the empty result.
+constexpr std::chrono::milliseconds kPollWait{250};
+
+class SwfBackend final : public Backend {
+ public:
+  std::string service_name() const override { return "swf"; }
+
+  Outcome handle(const Call& call) override {
+    const std::string& op = call.op.name;
+    std::unique_lock<std::mutex> lock(mu_);
+    if (op == "PollForDecisionTask") return poll(lock, call, swf::poll_for_decision_task, swf::empty_decision_task);
+    if (op == "PollForActivityTask") return poll(lock, call, swf::poll_for_activity_task, swf::empty_activity_task);
+    auto it = ops().find(op);
+    if (it == ops().end()) return Outcome::error(swf::msg::kNotPermitted, "Operation " + op + " is not supported");
+    Context c{store_, call, call.clock.now()};
+    swf::enforce_all_timeouts(store_, c.now);
+    Outcome out = it->second(c);
+    lock.unlock();
+    changed_.notify_all();
+    return out;
+  }
+
+ private:
+  using Op = Outcome (*)(Context&);
+  using Poll = std::optional<Outcome> (*)(Context&);
+
+  static const std::map<std::string, Op>& ops() {
+    static const std::map<std::string, Op> table = {
+        {"RegisterDomain", swf::register_domain},
+        {"RegisterWorkflowType", swf::register_workflow_type},
+        {"RegisterActivityType", swf::register_activity_type},
+        {"StartWorkflowExecution", swf::start_workflow_execution},
+        {"GetWorkflowExecutionHistory", swf::get_workflow_execution_history},
+        {"RespondDecisionTaskCompleted", swf::respond_decision_task_completed},
+        {"RespondActivityTaskCompleted", swf::respond_activity_task_completed},
+        {"RespondActivityTaskFailed", swf::respond_activity_task_failed},
+        {"RespondActivityTaskCanceled", swf::respond_activity_task_canceled},
+        {"RecordActivityTaskHeartbeat", swf::record_activity_task_heartbeat},
+    };
+    return table;
+  }
+
+  Outcome poll(std::unique_lock<std::mutex>& lock, const Call& call, Poll try_take, Outcome (*empty)()) {
+    auto give_up = std::chrono::steady_clock::now() + kPollWait;
+    for (;;) {
+      Context c{store_, call, call.clock.now()};
+      swf::enforce_all_timeouts(store_, c.now);
+      if (auto out = try_take(c)) {
+        lock.unlock();
+        changed_.notify_all();
+        return *out;
+      }
+      if (changed_.wait_until(lock, give_up) == std::cv_status::timeout) {
+        Context last{store_, call, call.clock.now()};
+        swf::enforce_all_timeouts(store_, last.now);
+        if (auto out = try_take(last)) return *out;
+        return empty();
+      }
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable changed_;
+  swf::Store store_;
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> make_swf_backend() { return std::make_unique<SwfBackend>(); }
+
+}  // namespace conform::emulator

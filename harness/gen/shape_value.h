@@ -1,0 +1,24 @@
+// Valid values for a spec Shape: strings (enum, pattern, format json, or free Unicode), numbers,
+// booleans, timestamps, blobs, structures, lists and maps.
+//
+// Promises: every value satisfies the shape's constraints (length in code points, pattern, enum, range,
+// JSON format, required nested members) whenever the constraints are satisfiable and the pattern is in the
+// supported subset; optional nested members are sometimes absent and shrink toward absent; strings
+// shrink toward shorter. Deterministic for a seed.
+#pragma once
+
+#include <rapidcheck.h>
+
+#include "harness/spec/model.h"
+
+namespace conform::gen {
+
+// Strings without a modeled maximum get at most this many code points in "anything" draws.
+constexpr size_t kDefaultMaxLength = 64;
+
+rc::Gen<spec::Json> shape_value(const spec::Shape& shape, int depth = 0);
+rc::Gen<std::string> string_value(const spec::Shape& shape);
+// A string of exactly `length` code points satisfying the shape's pattern / format (nullopt if none).
+rc::Gen<std::optional<std::string>> string_of_exact_length(const spec::Shape& shape, size_t length);
+
+}  // namespace conform::gen

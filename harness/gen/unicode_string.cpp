@@ -1,0 +1,76 @@
+#include "harness/gen/unicode_string.h"
+
+#include <algorithm>
+
+#include "harness/gen/utf8.h"
+
+namespace conform::gen {
+
+const char* to_string(Alphabet a) {
+  switch (a) {
+    case Alphabet::Ascii: return "ascii";
+    case Alphabet::Bmp: return "bmp";
+    case Alphabet::Astral: return "astral";
+    case Alphabet::Mixed: return "mixed";
+  }
+  return "?";
+}
+
+rc::Gen<Alphabet> any_alphabet() {
+  return rc::gen::element(Alphabet::Ascii, Alphabet::Bmp, Alphabet::Astral, Alphabet::Mixed);
+}
+
+namespace {
+rc::Gen<char32_t> ascii_cp() {
+  // Shrinks toward 'a' (the first element of the mapped range).
+  return rc::gen::map(rc::gen::inRange<int>(0, 95), [](int i) { return static_cast<char32_t>(0x61 + i <= 0x7E ? 0x61 + i : 0x20 + (i - 30)); });
+}
+rc::Gen<char32_t> bmp_cp() {
+  return rc::gen::map(rc::gen::inRange<uint32_t>(0, 0xFFFE - 0xA0 - 0x800), [](uint32_t i) {
+    char32_t c = 0xA0 + i;                    // skips C0/C1 controls
+    if (c >= 0xD800) c += 0x800;              // skips the surrogate block
+    return c;
+  });
+}
+rc::Gen<char32_t> astral_cp() {
+  return rc::gen::map(rc::gen::inRange<uint32_t>(0x10000, 0x10FFFE), [](uint32_t c) { return static_cast<char32_t>(c); });
+}
+}  // namespace
+
+rc::Gen<char32_t> code_point(Alphabet a) {
+  switch (a) {
+    case Alphabet::Ascii: return ascii_cp();
+    case Alphabet::Bmp: return bmp_cp();
+    case Alphabet::Astral: return astral_cp();
+    case Alphabet::Mixed: break;
+  }
+  return rc::gen::oneOf(ascii_cp(), bmp_cp(), astral_cp());
+}
+
+rc::Gen<size_t> boundary_length(size_t min, size_t max, size_t soft_cap) {
+  if (max < min) max = min;
+  size_t cap = std::max(min, std::min(max, min + soft_cap));
+  return rc::gen::weightedOneOf<size_t>({
+      {2, rc::gen::inRange<size_t>(min, cap + 1)},
+      {1, rc::gen::just(min)},
+      {1, rc::gen::just(max)},
+  });
+}
+
+rc::Gen<std::string> string_of_length(size_t length, Alphabet a) {
+  return rc::gen::map(rc::gen::container<std::vector<char32_t>>(length, code_point(a)), [](const std::vector<char32_t>& cps) {
+    std::string s;
+    for (char32_t c : cps) append_utf8(s, c);
+    return s;
+  });
+}
+
+rc::Gen<std::string> unicode_string(size_t min, size_t max, Alphabet a) {
+  return rc::gen::mapcat(boundary_length(min, max), [a](size_t n) { return string_of_length(n, a); });
+}
+
+rc::Gen<std::string> unicode_string(size_t min, size_t max) {
+  return rc::gen::mapcat(any_alphabet(), [min, max](Alphabet a) { return unicode_string(min, max, a); });
+}
+
+}  // namespace conform::gen

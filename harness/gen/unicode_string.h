@@ -1,0 +1,34 @@
+// Unicode string generators whose lengths are counted in code points.
+//
+// Promises: every generated string is well-formed UTF-8 (never an unpaired surrogate) with a code-point
+// length inside [min, max]; the exact min and max are drawn often (boundary_length), also with 2-, 3- and
+// 4-byte characters; strings shrink toward min length and toward 'a'. Deterministic for a seed.
+#pragma once
+
+#include <cstdint>
+#include <rapidcheck.h>
+#include <string>
+
+namespace conform::gen {
+
+// Which characters a string is made of.
+enum class Alphabet {
+  Ascii,      // printable ASCII (0x20..0x7E)
+  Bmp,        // 2- and 3-byte characters (U+0080..U+FFFD, no surrogates, no C1 controls)
+  Astral,     // 4-byte characters (U+10000..U+10FFFF)
+  Mixed,      // any of the above per character
+};
+const char* to_string(Alphabet a);
+
+rc::Gen<Alphabet> any_alphabet();
+rc::Gen<char32_t> code_point(Alphabet a);
+// A length in [min, max]: the exact bounds half of the time, else anything in range. `max` is capped
+// by `soft_cap` for the "anything" draw (not for the exact max) to keep cases small.
+rc::Gen<size_t> boundary_length(size_t min, size_t max, size_t soft_cap = 64);
+// A string of exactly `length` code points.
+rc::Gen<std::string> string_of_length(size_t length, Alphabet a);
+// A string with length in [min, max] (boundary-weighted), of a random alphabet.
+rc::Gen<std::string> unicode_string(size_t min, size_t max);
+rc::Gen<std::string> unicode_string(size_t min, size_t max, Alphabet a);
+
+}  // namespace conform::gen

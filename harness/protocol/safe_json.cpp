@@ -1,0 +1,78 @@
+#include "harness/protocol/safe_json.h"
+
+namespace conform::protocol {
+
+size_t json_nesting_depth(std::string_view text, size_t limit) {
+  size_t depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') {
+      if (++depth > max_depth) max_depth = depth;
+      if (max_depth > limit) return max_depth;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return max_depth;
+}
+
+std::optional<spec::Json> parse_json_safely(std::string_view text, std::string* error, size_t max_depth,
+                                            size_t max_bytes) {
+  auto fail = [&](std::string why) -> std::optional<spec::Json> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  if (text.size() > max_bytes) return fail("body larger than " + std::to_string(max_bytes) + " bytes");
+  if (json_nesting_depth(text, max_depth) > max_depth)
+    return fail("JSON nested deeper than " + std::to_string(max_depth) + " levels");
+  try {
+    auto parsed = spec::Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true);
+    return parsed;
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  } catch (...) {
+    return fail("unparseable JSON");
+  }
+}
+
+std::string dump_json(const spec::Json& value) {
+  try {
+    return value.dump(-1, ' ', false, spec::Json::error_handler_t::replace);
+  } catch (...) {
+    return "null";
+  }
+}
+
+bool is_valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n;
+    uint32_t cp;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) return false;
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+}  // namespace conform::protocol

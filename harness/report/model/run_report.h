@@ -1,0 +1,96 @@
+// The run report: everything a conformance run found, as plain data shared by the runner (which fills
+// it) and the report writers (JUnit, JSON, HTML, SARIF, text) and `conform baseline`.
+//
+// Promises: the matrix is complete: one CellResult per operation x check of the run, in the order of
+// `operations` and `checks`, each with exactly one status. to_json() emits the stable schema described
+// in harness/report/summary.schema.json ("schema": "conform-run-report/1"); run_report_from_json()
+// reads it back (never throws; nullopt with a reason on anything malformed).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conform::report {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr const char* kRunReportSchema = "conform-run-report/1";
+
+// One cell of the operation x check matrix. Accepted: every failure found is in the baseline.
+enum class CellStatus { Pass, Accepted, Unconfirmed, Violation, NotRun, NotApplicable };
+const char* to_string(CellStatus s);  // "pass" "accepted" "unconfirmed" "violation" "not-run" "n/a"
+std::optional<CellStatus> cell_status_from_string(const std::string& s);
+
+struct CellResult {
+  std::string operation, check;
+  CellStatus status = CellStatus::NotRun;
+  int cases = 0;         // cases run (not counting not-run ones)
+  int passed = 0;        // cases without any failing finding
+  int violations = 0;    // cases with a violation not in the baseline
+  int unconfirmed = 0;   // cases with an unconfirmed finding (and no violation) not in the baseline
+  int accepted = 0;      // cases whose failures are all in the baseline
+  int not_run = 0;       // cases whose fixture or operation was unavailable
+  std::string reason;    // why not run / not applicable
+  double duration_ms = 0;
+  std::vector<std::string> fingerprints;  // distinct failing fingerprints, sorted
+};
+
+// One distinct failure (all the cases with the same fingerprint).
+struct FailureRecord {
+  std::string fingerprint, operation, check, rule, facet;
+  std::string verdict;     // "violation" | "unconfirmed"
+  std::string provenance;  // of the expectation: model, documented, measured, emulator, inferred
+  std::string expected, observed, message;
+  int occurrences = 0;     // failing cases with this fingerprint
+  bool accepted = false;   // listed in the baseline: reported, not failing
+  int example = -1;        // example index of the saved case
+  bool shrunk = false;
+  int shrink_steps = 0;
+  std::string case_file;   // relative to the report directory; "" when not saved
+  std::string replay_command, curl_command;
+};
+
+struct RunReport {
+  std::string tool = "conform";
+  std::string version = "0.1.0";
+  std::string started_at, finished_at;  // ISO 8601 UTC
+  double duration_s = 0;
+  std::string target;                   // URL the run talked to
+  bool embedded = false;                // the embedded reference emulator
+  std::vector<std::string> faults;      // planted in the embedded emulator
+  uint64_t seed = 0;
+  std::string run_id;                   // ${run} prefix of resource names
+  int examples = 0, jobs = 1;
+  int shard_index = 1, shard_count = 1;
+  bool strict = false;
+  std::string region;
+  std::string baseline_file;
+  std::vector<std::string> operations, checks;  // matrix axes
+  std::map<std::string, std::string> operation_files;  // op id -> spec file (relative to specs/)
+  std::map<std::string, std::string> check_descriptions;
+  std::vector<CellResult> cells;        // operations x checks, row-major
+  std::vector<FailureRecord> failures;  // in the order first found (plan order)
+  std::vector<std::string> cleanup_failures;
+  uint64_t requests = 0;
+  bool interrupted = false;
+  int exit_code = 0;
+  std::string exit_reason;              // one line: why this exit code
+  std::string error;                    // usage / spec / unreachable message, if any
+
+  const CellResult* cell(const std::string& operation, const std::string& check) const;
+  // Counts of cells by status, and of distinct failures by kind.
+  int count_cells(CellStatus s) const;
+  int count_failures(const std::string& verdict, bool accepted) const;
+};
+
+Json to_json(const RunReport& report);
+std::optional<RunReport> run_report_from_json(const Json& doc, std::string* error = nullptr);
+
+// Dumps JSON without ever throwing on invalid UTF-8 (replaced by U+FFFD).
+std::string dump_json(const Json& doc, int indent = 2);
+
+}  // namespace conform::report

@@ -1,0 +1,217 @@
+#include "harness/runner/aggregate.h"
+
+#include <algorithm>
+
+#include "harness/report/model/fingerprint.h"
+
+namespace conform::runner {
+
+std::string finding_fingerprint(const oracle::Finding& f, const std::string& operation, const std::string& check) {
+  return report::fingerprint(f.operation.empty() ? operation : f.operation, f.check.empty() ? check : f.check,
+                             f.rule, f.facet, f.expected);
+}
+
+bool is_failing(const oracle::Finding& f) {
+  return f.verdict == oracle::Verdict::Violation || f.verdict == oracle::Verdict::Unconfirmed;
+}
+
+const char* verdict_name(oracle::Verdict v) {
+  switch (v) {
+    case oracle::Verdict::Pass: return "pass";
+    case oracle::Verdict::NotRun: return "not-run";
+    case oracle::Verdict::Unconfirmed: return "unconfirmed";
+    case oracle::Verdict::Violation: return "violation";
+  }
+  return "pass";
+}
+
+Aggregator::Aggregator(const Plan& plan, const report::Baseline* baseline, bool keep_units)
+    : plan_(plan), baseline_(baseline), keep_units_(keep_units), cells_(plan.cells.size()), ops_(plan.ops.size()) {
+  for (size_t o = 0; o < plan.ops.size(); ++o) ops_[o].operation = plan.ops[o]->id();
+  for (const auto& cell : plan.cells) {
+    if (cell.units_in_shard == 0) continue;
+    ops_[cell.op_index].units_total += cell.units_in_shard;
+    ops_[cell.op_index].checks_total += 1;
+  }
+}
+
+OpProgress Aggregator::add(const WorkUnit& unit, oracle::CaseResult result, double duration_ms) {
+  const CellPlan& cell_plan = plan_.cells[unit.cell];
+  const std::string op = plan_.ops[cell_plan.op_index]->id();
+  const std::string check = plan_.checks[cell_plan.check_index]->name;
+
+  // Judge outside the lock.
+  std::string outcome = "pass";
+  std::vector<std::pair<std::string, size_t>> failing;  // fingerprint, finding index
+  if (result.not_run) {
+    outcome = "not-run";
+  } else {
+    bool violation = false, unconfirmed = false, accepted = false;
+    for (size_t i = 0; i < result.findings.size(); ++i) {
+      const auto& f = result.findings[i];
+      if (!is_failing(f)) continue;
+      std::string fp = finding_fingerprint(f, op, check);
+      bool is_accepted = baseline_ && baseline_->accepts(fp);
+      accepted |= is_accepted;
+      violation |= !is_accepted && f.verdict == oracle::Verdict::Violation;
+      unconfirmed |= !is_accepted && f.verdict == oracle::Verdict::Unconfirmed;
+      if (std::none_of(failing.begin(), failing.end(), [&](const auto& p) { return p.first == fp; }))
+        failing.emplace_back(fp, i);
+    }
+    outcome = violation ? "violation" : unconfirmed ? "unconfirmed" : accepted ? "accepted" : "pass";
+  }
+
+  std::lock_guard<std::mutex> lock(mu_);
+  ++done_;
+  CellAcc& acc = cells_[unit.cell];
+  ++acc.done;
+  acc.duration_ms += duration_ms;
+  OpProgress& progress = ops_[cell_plan.op_index];
+  ++progress.units_done;
+  if (acc.done == cell_plan.units_in_shard) ++progress.checks_done;
+  if (outcome == "not-run") {
+    ++acc.not_run;
+    ++progress.not_run;
+    if (unit.ordinal < acc.not_run_ordinal) {
+      acc.not_run_ordinal = unit.ordinal;
+      acc.not_run_reason = result.not_run_reason;
+    }
+  } else {
+    ++acc.cases;
+    if (outcome == "pass") ++acc.passed;
+    else if (outcome == "violation") ++acc.violations;
+    else if (outcome == "unconfirmed") ++acc.unconfirmed;
+    else ++acc.accepted;
+    if (outcome == "violation" || outcome == "unconfirmed") ++progress.failing_cases;
+  }
+  for (const auto& [fp, index] : failing) {
+    if (std::find(acc.fingerprints.begin(), acc.fingerprints.end(), fp) == acc.fingerprints.end())
+      acc.fingerprints.push_back(fp);
+    auto it = failures_.find(fp);
+    if (it == failures_.end()) {
+      FirstFailure first{fp, unit, result.findings[index], result, 1};
+      failures_.emplace(fp, std::move(first));
+    } else {
+      ++it->second.occurrences;
+      if (unit.ordinal < it->second.unit.ordinal) {
+        it->second.unit = unit;
+        it->second.finding = result.findings[index];
+        it->second.result = result;
+      }
+    }
+  }
+  if (keep_units_) {
+    UnitSummary s{unit.ordinal, op, check, unit.example, outcome, {}};
+    for (const auto& p : failing) s.fingerprints.push_back(p.first);
+    units_[unit.ordinal] = std::move(s);
+  }
+  return progress;
+}
+
+std::vector<FirstFailure> Aggregator::first_failures() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<FirstFailure> out;
+  for (const auto& [_, f] : failures_) out.push_back(f);
+  std::stable_sort(out.begin(), out.end(), [](const FirstFailure& a, const FirstFailure& b) {
+    if (a.unit.ordinal != b.unit.ordinal) return a.unit.ordinal < b.unit.ordinal;
+    return a.fingerprint < b.fingerprint;
+  });
+  return out;
+}
+
+OpProgress Aggregator::progress(size_t op_index) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ops_.at(op_index);
+}
+
+size_t Aggregator::units_done() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return done_;
+}
+
+bool Aggregator::any_failure() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return !failures_.empty();
+}
+
+void Aggregator::fill(report::RunReport& report, std::vector<UnitSummary>* units, bool stopped) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  report.operations.clear();
+  report.checks.clear();
+  for (const auto* op : plan_.ops) {
+    report.operations.push_back(op->id());
+    report.operation_files[op->id()] = op->file;
+  }
+  for (const auto* check : plan_.checks) {
+    report.checks.push_back(check->name);
+    report.check_descriptions[check->name] = check->description;
+  }
+  report.cells.clear();
+  for (size_t i = 0; i < plan_.cells.size(); ++i) {
+    const CellPlan& cp = plan_.cells[i];
+    const CellAcc& acc = cells_[i];
+    report::CellResult c;
+    c.operation = plan_.ops[cp.op_index]->id();
+    c.check = plan_.checks[cp.check_index]->name;
+    c.cases = acc.cases;
+    c.passed = acc.passed;
+    c.violations = acc.violations;
+    c.unconfirmed = acc.unconfirmed;
+    c.accepted = acc.accepted;
+    c.not_run = acc.not_run;
+    c.duration_ms = acc.duration_ms;
+    c.fingerprints = acc.fingerprints;
+    std::sort(c.fingerprints.begin(), c.fingerprints.end());
+    if (cp.not_applicable) {
+      c.status = report::CellStatus::NotApplicable;
+      c.reason = *cp.not_applicable;
+    } else if (acc.violations > 0) {
+      c.status = report::CellStatus::Violation;
+    } else if (acc.unconfirmed > 0) {
+      c.status = report::CellStatus::Unconfirmed;
+    } else if (acc.accepted > 0) {
+      c.status = report::CellStatus::Accepted;
+    } else if (acc.passed > 0) {
+      c.status = report::CellStatus::Pass;
+    } else {
+      c.status = report::CellStatus::NotRun;
+      if (cp.units_in_shard == 0) c.reason = "not in this shard";
+      else if (acc.not_run > 0) c.reason = acc.not_run_reason.empty() ? "not run" : acc.not_run_reason;
+      else c.reason = stopped ? "interrupted before it ran" : "not run";
+    }
+    if (c.status != report::CellStatus::NotRun && acc.not_run > 0 && c.reason.empty())
+      c.reason = std::to_string(acc.not_run) + " case(s) not run: " + acc.not_run_reason;
+    report.cells.push_back(std::move(c));
+  }
+  report.failures.clear();
+  std::vector<const FirstFailure*> ordered;
+  for (const auto& [_, f] : failures_) ordered.push_back(&f);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const FirstFailure* a, const FirstFailure* b) {
+    if (a->unit.ordinal != b->unit.ordinal) return a->unit.ordinal < b->unit.ordinal;
+    return a->fingerprint < b->fingerprint;
+  });
+  for (const FirstFailure* f : ordered) {
+    const CellPlan& cp = plan_.cells[f->unit.cell];
+    report::FailureRecord r;
+    r.fingerprint = f->fingerprint;
+    r.operation = plan_.ops[cp.op_index]->id();
+    r.check = plan_.checks[cp.check_index]->name;
+    r.rule = f->finding.rule;
+    r.facet = f->finding.facet;
+    r.verdict = verdict_name(f->finding.verdict);
+    r.provenance = spec::to_string(f->finding.provenance);
+    r.expected = f->finding.expected;
+    r.observed = f->finding.observed;
+    r.message = f->finding.message;
+    r.occurrences = f->occurrences;
+    r.accepted = baseline_ && baseline_->accepts(f->fingerprint);
+    r.example = f->unit.example;
+    report.failures.push_back(std::move(r));
+  }
+  if (units) {
+    units->clear();
+    for (const auto& [_, u] : units_) units->push_back(u);
+  }
+}
+
+}  // namespace conform::runner

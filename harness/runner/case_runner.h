@@ -1,0 +1,46 @@
+// Running one case of one check: generate its input from the unit's seed, run the check through a
+// Caller, and return the CaseResult with every exchange it made.
+//
+// Promises: never throws. A generator or check that throws gives a not-run result naming the problem
+// (a harness bug is never reported as a pass or as a contract violation). The Caller's exchange log is
+// cleared after each case, so memory stays flat over long runs. Generation depends only on the unit's
+// seed and size.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <rapidcheck.h>
+#include <string>
+
+#include "harness/fixture/fixture_runner.h"
+#include "harness/oracle/check.h"
+#include "harness/runner/plan.h"
+
+namespace conform::runner {
+
+struct CaseContext {
+  const spec::SpecSet& specs;
+  const Plan& plan;
+  fixture::FixtureRunner& fixtures;
+  int concurrency = 4;
+  std::function<std::unique_ptr<transport::Caller>()> make_caller;
+};
+
+struct UnitRun {
+  oracle::CaseResult result;
+};
+
+// The check's case for the unit (nullopt and `error` when generation failed).
+std::optional<rc::Shrinkable<spec::Json>> generate_case(const CaseContext& context, const WorkUnit& unit,
+                                                        std::string* error);
+oracle::CaseResult run_case(const CaseContext& context, const WorkUnit& unit, const spec::Json& input,
+                            transport::Caller& caller);
+UnitRun run_unit(const CaseContext& context, const WorkUnit& unit, transport::Caller& caller);
+
+// The check on one input, outside any plan (replay uses it).
+oracle::CaseResult run_check_case(const oracle::CheckDef& check, const oracle::Scope& scope, const spec::Json& input,
+                                  fixture::FixtureRunner& fixtures, transport::Caller& caller, int concurrency,
+                                  const std::function<std::unique_ptr<transport::Caller>()>& make_caller);
+
+}  // namespace conform::runner

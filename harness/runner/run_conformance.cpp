@@ -1,0 +1,297 @@
+#include "harness/runner/run_conformance.h"
+
+#include <chrono>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "harness/fixture/fixture_runner.h"
+#include "harness/report/model/baseline.h"
+#include "harness/runner/aggregate.h"
+#include "harness/runner/case_runner.h"
+#include "harness/runner/interrupt.h"
+#include "harness/runner/plan.h"
+#include "harness/runner/progress.h"
+#include "harness/runner/seeds.h"
+#include "harness/runner/shrink.h"
+#include "harness/runner/target.h"
+#include "harness/spec/loader.h"
+
+namespace conform::runner {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string iso_now() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Runs `work(worker_index)` on `jobs` threads (inline when jobs == 1).
+template <class Work>
+void on_workers(int jobs, Work work) {
+  if (jobs <= 1) {
+    work(0);
+    return;
+  }
+  std::vector<std::thread> threads;
+  for (int j = 0; j < jobs; ++j) threads.emplace_back([&work, j] { work(j); });
+  for (auto& t : threads) t.join();
+}
+
+bool same_failure(const oracle::Finding& a, const oracle::Finding& b) {
+  return is_failing(a) && a.rule == b.rule && a.facet == b.facet;
+}
+
+const oracle::Finding* matching_failure(const oracle::CaseResult& result, const oracle::Finding& target) {
+  for (const auto& f : result.findings)
+    if (same_failure(f, target)) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+int exit_code_for(const report::RunReport& report, bool stopped, size_t units_planned, size_t units_run,
+                  std::string* reason) {
+  int violations = report.count_failures("violation", false);
+  int unconfirmed = report.count_failures("unconfirmed", false);
+  int accepted = report.count_failures("violation", true) + report.count_failures("unconfirmed", true);
+  auto say = [&](const std::string& text) {
+    if (reason) *reason = text;
+  };
+  if (violations > 0) {
+    say(std::to_string(violations) + " distinct contract violation(s)");
+    return kExitFailures;
+  }
+  if (report.strict && unconfirmed > 0) {
+    say(std::to_string(unconfirmed) + " distinct unconfirmed finding(s) (--strict)");
+    return kExitFailures;
+  }
+  if (stopped) {
+    say("interrupted before the run finished; no violation found so far");
+    return kExitInterrupted;
+  }
+  if (units_planned > 0 && units_run == 0) {
+    say("no case could run: every fixture set-up failed or the operations are not implemented");
+    return kExitUnreachable;
+  }
+  std::string text = "no contract violation";
+  if (unconfirmed > 0) text += "; " + std::to_string(unconfirmed) + " unconfirmed finding(s) (fail only with --strict)";
+  if (accepted > 0) text += "; " + std::to_string(accepted) + " failure(s) accepted by the baseline";
+  if (units_planned == 0) text += "; nothing to run";
+  say(text);
+  return kExitOk;
+}
+
+RunOutcome run_conformance(const RunOptions& o) {
+  const auto t0 = Clock::now();
+  RunOutcome out;
+  report::RunReport& rep = out.report;
+  rep.started_at = iso_now();
+  const uint64_t seed = o.seed ? *o.seed : fresh_seed();
+  rep.seed = seed;
+  rep.run_id = run_prefix(seed);
+  rep.examples = o.examples;
+  rep.jobs = o.jobs;
+  rep.shard_index = o.shard.index;
+  rep.shard_count = o.shard.count;
+  rep.strict = o.strict;
+  rep.region = o.region;
+  rep.faults = o.faults;
+  rep.baseline_file = o.baseline_file.value_or("");
+
+  auto give_up = [&](int code, const std::string& error) -> RunOutcome {
+    out.exit_code = code;
+    out.error = error;
+    rep.exit_code = code;
+    rep.error = error;
+    rep.exit_reason = error;
+    rep.finished_at = iso_now();
+    out.elapsed_s = rep.duration_s = seconds_since(t0);
+    return out;
+  };
+
+  if (o.examples < 1 || o.examples > 1000000) return give_up(kExitUsage, "--examples must be between 1 and 1000000");
+  if (o.jobs < 1 || o.jobs > 256) return give_up(kExitUsage, "--jobs must be between 1 and 256");
+  if (o.shard.count < 1 || o.shard.index < 1 || o.shard.index > o.shard.count)
+    return give_up(kExitUsage, "--shard expects K/N with 1 <= K <= N");
+  if (!o.target && !o.faults.empty() && !o.embedded)
+    return give_up(kExitUsage, "--fault needs the embedded emulator");
+  if (o.target && !o.faults.empty())
+    return give_up(kExitUsage, "--fault plants faults in the embedded emulator; it cannot be combined with --target");
+
+  // Specs.
+  std::optional<spec::LoadResult> loaded;
+  const spec::SpecSet* specs = o.specs;
+  if (!specs && o.spec_dir) {
+    loaded = spec::load_spec_dir(*o.spec_dir);
+    if (!loaded->ok()) {
+      std::string message = "the specs in " + *o.spec_dir + " have errors:";
+      for (const auto& e : loaded->errors) message += "\n  " + e.to_string();
+      return give_up(kExitUsage, message);
+    }
+    specs = &*loaded->specs;
+  }
+  if (!specs) specs = &spec::builtin_specs();
+  const std::vector<oracle::CheckDef>& registry = o.registry ? *o.registry : oracle::registry();
+
+  // Plan.
+  std::string error;
+  PlanRequest request{specs, &registry, o.ops, o.checks, seed, o.examples, o.shard};
+  auto plan = make_plan(request, &error);
+  if (!plan) return give_up(kExitUsage, error);
+  out.units_planned = plan->units.size();
+
+  // Baseline.
+  std::optional<report::Baseline> baseline;
+  if (o.baseline_file) {
+    baseline = report::load_baseline(*o.baseline_file, &error);
+    if (!baseline) return give_up(kExitUsage, "--baseline: " + error);
+  }
+
+  // Target.
+  int code = kExitOk;
+  auto target = resolve_target(o.target, o.embedded, EmbeddedRequest{o.faults, seed, o.region}, &code, &error);
+  if (!target) return give_up(code, error);
+  rep.target = target->url_text;
+  rep.embedded = target->embedded;
+  if (auto unreachable = probe_target(target->url)) return give_up(kExitUnreachable, *unreachable);
+
+  // Shared state of the run.
+  std::atomic<bool> local_stop{false};
+  std::atomic<bool>* stop = o.stop ? o.stop : &local_stop;
+  std::optional<SigintGuard> sigint;
+  if (o.handle_sigint) sigint.emplace(stop);
+
+  std::atomic<uint64_t> requests{0};
+  transport::CallerOptions caller_options;
+  caller_options.region = o.region;
+  caller_options.credentials = o.credentials;
+  caller_options.sign = o.sign;
+  auto observer = o.on_exchange;
+  std::function<std::unique_ptr<transport::Caller>()> make_caller = [&]() {
+    auto caller = std::make_unique<transport::Caller>(target->url, caller_options);
+    caller->on_exchange([&requests, &observer](const transport::Exchange& e) {
+      requests.fetch_add(1);
+      if (observer) observer(e);
+    });
+    return caller;
+  };
+  fixture::FixtureRunner fixtures(*specs, fixture::RunIdentity{rep.run_id, o.region, "123456789012", seed});
+  CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
+
+  Aggregator aggregator(*plan, baseline ? &*baseline : nullptr, o.keep_unit_results);
+  std::vector<OpProgress> initial;
+  for (size_t i = 0; i < plan->ops.size(); ++i) initial.push_back(aggregator.progress(i));
+  Progress progress(o.progress, o.progress_tty, initial);
+  progress.message("conform: seed " + std::to_string(seed) + ", " + std::to_string(plan->units.size()) +
+                   " cases (" + std::to_string(plan->ops.size()) + " operations x " +
+                   std::to_string(plan->checks.size()) + " checks x " + std::to_string(o.examples) + " examples" +
+                   (o.shard.count > 1 ? ", shard " + o.shard.to_string() : "") + ") against " +
+                   target->description);
+
+  // Phase 1: every unit once.
+  std::atomic<size_t> next{0};
+  std::mutex first_mu;
+  const int jobs = std::max(1, std::min<int>(o.jobs, static_cast<int>(std::max<size_t>(1, plan->units.size()))));
+  on_workers(jobs, [&](int) {
+    auto caller = make_caller();
+    while (!stop->load()) {
+      size_t i = next.fetch_add(1);
+      if (i >= plan->units.size()) break;
+      const WorkUnit& unit = plan->units[i];
+      auto started = Clock::now();
+      UnitRun run = run_unit(context, unit, *caller);
+      double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+      OpProgress p = aggregator.add(unit, std::move(run.result), ms);
+      if (p.failing_cases > 0) {
+        std::lock_guard<std::mutex> lock(first_mu);
+        if (out.first_failure_s < 0) out.first_failure_s = seconds_since(t0);
+      }
+      progress.update(plan->cells[unit.cell].op_index, p);
+    }
+  });
+  out.checks_s = seconds_since(t0);
+  progress.finish();
+
+  // Phase 2: shrink each distinct failure (the case of its lowest ordinal), in parallel.
+  const auto shrink_start = Clock::now();
+  std::vector<FirstFailure> firsts = aggregator.first_failures();
+  std::vector<CaseRecord> records(firsts.size());
+  std::atomic<size_t> next_failure{0};
+  on_workers(std::min<int>(jobs, std::max<int>(1, static_cast<int>(firsts.size()))), [&](int) {
+    auto caller = make_caller();
+    while (true) {
+      size_t i = next_failure.fetch_add(1);
+      if (i >= firsts.size()) break;
+      const FirstFailure& first = firsts[i];
+      CaseRecord& record = records[i];
+      record.fingerprint = first.fingerprint;
+      record.finding = first.finding;
+      record.result = first.result;
+      record.run_seed = seed;
+      record.unit_seed = first.unit.seed;
+      record.example = first.unit.example;
+      record.size = first.unit.size;
+      record.target = target->url_text;
+      record.embedded = target->embedded;
+      record.faults = o.faults;
+      record.region = o.region;
+      record.run_id = rep.run_id;
+      const spec::Operation& op = *plan->ops[plan->cells[first.unit.cell].op_index];
+      if (const spec::Service* service = specs->find_service(op.service)) record.signing_name = service->signing_name;
+      if (static_cast<int>(i) >= o.max_shrunk_failures || o.shrink_budget <= 0 || stop->load()) continue;
+      auto shrinkable = generate_case(context, first.unit, nullptr);
+      if (!shrinkable) continue;
+      ShrinkResult shrunk = shrink_case(
+          *shrinkable, first.result,
+          [&](const spec::Json& input) { return run_case(context, first.unit, input, *caller); },
+          [&](const oracle::CaseResult& r) { return !r.not_run && matching_failure(r, first.finding) != nullptr; },
+          o.shrink_budget, stop);
+      record.shrink_attempts = shrunk.attempts;
+      if (shrunk.steps > 0) {
+        if (const oracle::Finding* f = matching_failure(shrunk.result, first.finding)) record.finding = *f;
+        record.result = std::move(shrunk.result);
+        record.shrunk = true;
+        record.shrink_steps = shrunk.steps;
+      }
+    }
+  });
+  out.shrink_s = std::chrono::duration<double>(Clock::now() - shrink_start).count();
+
+  // Phase 3: clean-up of every fixture still outstanding.
+  const auto cleanup_start = Clock::now();
+  {
+    auto caller = make_caller();
+    rep.cleanup_failures = fixtures.cleanup_all(*caller);
+  }
+  out.cleanup_s = std::chrono::duration<double>(Clock::now() - cleanup_start).count();
+
+  // The report.
+  const bool stopped = stop->load() && aggregator.units_done() < plan->units.size();
+  aggregator.fill(rep, o.keep_unit_results ? &out.units : nullptr, stopped);
+  rep.interrupted = stop->load();
+  for (size_t i = 0; i < rep.failures.size() && i < records.size(); ++i) {
+    rep.failures[i].shrunk = records[i].shrunk;
+    rep.failures[i].shrink_steps = records[i].shrink_steps;
+  }
+  out.cases = std::move(records);
+  out.units_run = 0;
+  for (const auto& c : rep.cells) out.units_run += static_cast<size_t>(c.cases);
+  out.requests = requests.load();
+  rep.requests = out.requests;
+  out.exit_code = exit_code_for(rep, stopped, out.units_planned, out.units_run, &rep.exit_reason);
+  rep.exit_code = out.exit_code;
+  rep.finished_at = iso_now();
+  out.elapsed_s = rep.duration_s = seconds_since(t0);
+  return out;
+}
+
+}  // namespace conform::runner

@@ -1,0 +1,64 @@
+// Edit-distance suggestions (see suggest.h).
+#include "harness/spec/suggest.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace conform::spec {
+
+namespace {
+
+std::string lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::string closest_name(const std::string& word, const std::vector<std::string>& candidates) {
+  if (word.size() > 200) return "";
+  const std::string w = lower(word);
+  const size_t limit = std::max<size_t>(1, word.size() / 4);
+  std::string best;
+  size_t best_distance = limit + 1;
+  for (const std::string& c : candidates) {
+    if (c.size() > 200) continue;
+    size_t d = edit_distance(w, lower(c));
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best = closest_name(word, candidates);
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+std::string join_names(const std::vector<std::string>& names, const std::string& separator) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += separator;
+    out += names[i];
+  }
+  return out;
+}
+
+}  // namespace conform::spec
