@@ -11,5 +11,8 @@ for t in $targets; do
   if [ -d "$SRC/conform/corpus/$t" ]; then
     (cd "$SRC/conform/corpus/$t" && zip -q -r "$OUT/${t}_seed_corpus.zip" .)
   fi
+  if [ -d "$SRC/conform/corpus/regressions/$t" ]; then
+    (cd "$SRC/conform/corpus/regressions/$t" && zip -q -r "$OUT/${t}_seed_corpus.zip" .)
+  fi
   [ -f "$SRC/conform/fuzz/dict/$t.dict" ] && cp "$SRC/conform/fuzz/dict/$t.dict" "$OUT/$t.dict"
 done

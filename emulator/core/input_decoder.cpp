@@ -78,12 +78,27 @@ std::optional<Json> text_member(const spec::Member& m, const std::vector<std::st
   return from_text(*m.shape, values.front(), m.name, tp);
 }
 
+bool is_json_media_type(const std::string& value) {
+  std::string media = lower_trim(value.substr(0, value.find(';')));
+  return media == "application/json" || is_aws_json_content_type(value) ||
+         (media.size() > 5 && media.compare(media.size() - 5, 5, "+json") == 0);
+}
+
 std::variant<Json, ProtocolProblem> decode_rest(const spec::Service& service, const spec::Operation& op,
                                                 const http::Request& request,
                                                 const std::map<std::string, std::string>& labels) {
   Json input = Json::object();
-  bool has_body_members = false;
-  for (const auto& m : op.input.members) has_body_members = has_body_members || m.location == Location::Body;
+  bool has_body_members = false, json_payload = false;
+  for (const auto& m : op.input.members) {
+    has_body_members = has_body_members || m.location == Location::Body;
+    json_payload = json_payload || (m.location == Location::Payload && m.shape &&
+                                    m.shape->type != spec::ShapeType::Blob && m.shape->type != spec::ShapeType::String);
+  }
+  // A JSON body sent under a declared non-JSON media type (no Content-Type is tolerated).
+  auto content_type = request.headers.get("Content-Type");
+  bool has_body = std::any_of(request.body.begin(), request.body.end(), [](unsigned char c) { return !std::isspace(c); });
+  if ((has_body_members || json_payload) && has_body && content_type && !is_json_media_type(*content_type))
+    return problem_of(Situation::WrongContentType, service, op, "Unsupported Content-Type '" + *content_type + "'");
   if (has_body_members) {
     auto body = parse_object(service, op, request.body, true);
     if (auto* p = std::get_if<ProtocolProblem>(&body)) return *p;

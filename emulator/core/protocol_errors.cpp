@@ -46,12 +46,19 @@ ErrorAnswer answer_for(const ProtocolProblem& p) {
     if (p.situation == Situation::UnencodedLabel || p.situation == Situation::TargetCaseMismatch)
       if (const auto* r = find_rule(p.service->protocol_rules, Situation::UnknownOperation, std::nullopt))
         return from_rule(*r, p);
+    // A wrong JSON type is a deserialisation failure, like malformed JSON.
+    if (p.situation == Situation::WrongType || p.situation == Situation::BodyNotObject)
+      if (const auto* r = find_rule(p.service->protocol_rules, Situation::MalformedJson, std::nullopt))
+        return from_rule(*r, p);
   }
   switch (p.situation) {
     case Situation::MalformedJson:
     case Situation::BodyNotObject:
     case Situation::WrongType:
       return {"SerializationException", 400, p.detail};
+    case Situation::WrongContentType:
+      if (is_rest(p)) return {"UnsupportedMediaTypeException", 415, p.detail};
+      return {"UnknownOperationException", 400, p.detail};
     default:
       return {"UnknownOperationException", is_rest(p) ? 404 : 400, p.detail};
   }

@@ -67,14 +67,10 @@ http::Response RequestHandler::handle_unchecked(const http::Request& request, co
   const spec::Service& service = *route.service;
   const spec::Operation& op = *route.op;
 
-  if (options_.require_sigv4 && options_.verify_signature && !options_.verify_signature(request)) {
-    std::string name = request.headers.has("Authorization") ? "InvalidSignatureException"
-                                                            : "MissingAuthenticationTokenException";
-    std::string message = request.headers.has("Authorization")
-                              ? "The request signature we calculated does not match the signature you provided."
-                              : "Missing Authentication Token";
-    return encode_error(&service, &op, {name, message, Json::object(), 403, {}}, faults, request_id);
-  }
+  if (options_.require_sigv4 && options_.verify_signature)
+    if (auto rejection = options_.verify_signature(request, service))
+      return encode_error(&service, &op, {rejection->error, rejection->message, Json::object(), rejection->status, {}},
+                          faults, request_id);
 
   auto decoded = decode_input(service, op, request, route.labels);
   if (auto* p = std::get_if<ProtocolProblem>(&decoded)) return protocol_error(*p);

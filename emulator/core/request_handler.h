@@ -11,12 +11,19 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "emulator/core/backend.h"
 #include "emulator/core/router.h"
 
 namespace conform::emulator {
+
+struct SignatureRejection {
+  std::string error;    // e.g. InvalidSignatureException
+  std::string message;
+  int status = 403;
+};
 
 struct HandlerOptions {
   FaultSet faults;
@@ -25,8 +32,10 @@ struct HandlerOptions {
   std::string region = "us-east-1";
   std::string account = "123456789012";
   bool require_sigv4 = false;
-  // Returns true when the request's SigV4 signature is valid. Without a verifier nothing is rejected.
-  std::function<bool(const http::Request&)> verify_signature;
+  // With require_sigv4: checks the request's SigV4 signature for the routed service and returns the
+  // error to answer (name, message, status) when it is not acceptable, nullopt when it is. Without a
+  // verifier nothing is rejected.
+  std::function<std::optional<SignatureRejection>(const http::Request&, const spec::Service&)> verify_signature;
 };
 
 class RequestHandler {

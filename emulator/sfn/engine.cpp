@@ -29,10 +29,20 @@ void end_execution(Store& store, Execution& exec, Status status, double when,
   }
 }
 
-void apply_advance(Store& store, Execution& exec, Advance advance, double now, Ids& ids) {
+namespace {
+
+std::string text_of(const Advance& a, const std::string* raw) {
+  if (raw && a.data_unchanged) return *raw;
+  return a.data.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void apply_advance(Store& store, Execution& exec, Advance advance, double now, Ids& ids,
+                   const std::string* raw) {
   switch (advance.kind) {
     case Advance::Kind::Succeeded:
-      exec.output = advance.data.dump();
+      exec.output = text_of(advance, raw);
       end_execution(store, exec, Status::Succeeded, now, std::nullopt, std::nullopt);
       return;
     case Advance::Kind::Failed:
@@ -47,7 +57,7 @@ void apply_advance(Store& store, Execution& exec, Advance advance, double now, I
   task.execution_arn = exec.arn;
   task.state = s.name;
   task.activity_arn = s.resource;
-  task.input = advance.data.dump();
+  task.input = text_of(advance, raw);
   task.scheduled = now;
   if (s.timeout_seconds) {
     task.timeout_at = now + static_cast<double>(*s.timeout_seconds);
@@ -65,7 +75,7 @@ void begin_execution(Store& store, Execution& exec, Json input, double now, Ids&
     store.deadlines.emplace(*exec.timeout_at, Deadline{Deadline::Kind::Execution, exec.arn});
   }
   apply_advance(store, exec, run_from(*exec.definition, exec.definition->start_at, std::move(input)), now,
-                ids);
+                ids, &exec.input);
 }
 
 namespace {

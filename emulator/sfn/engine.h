@@ -18,10 +18,14 @@
 namespace conform::emulator::sfn {
 
 // Runs the execution's definition from StartAt; the execution must already be in store.executions.
+// exec.input is the input's text.
 void begin_execution(Store& store, Execution& exec, Json input, double now, Ids& ids);
 
-// Applies the result of running the definition: queue a task, or end the execution.
-void apply_advance(Store& store, Execution& exec, Advance advance, double now, Ids& ids);
+// Applies the result of running the definition: queue a task, or end the execution. `raw` is the text
+// the run started from; when the data passed through unchanged it is kept byte for byte (AWS echoes
+// input and output as sent).
+void apply_advance(Store& store, Execution& exec, Advance advance, double now, Ids& ids,
+                   const std::string* raw = nullptr);
 
 // Ends a RUNNING execution (no-op otherwise) with the given status at `when`.
 void end_execution(Store& store, Execution& exec, Status status, double when,

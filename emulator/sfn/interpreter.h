@@ -17,6 +17,7 @@ struct Advance {
   enum class Kind { WaitTask, Succeeded, Failed } kind = Kind::Succeeded;
   const StateDef* task = nullptr;             // WaitTask: the Task state entered
   Json data;                                  // WaitTask: the task's input; Succeeded: the output
+  bool data_unchanged = true;                 // `data` is still the input given to run_from
   std::optional<std::string> error, cause;    // Failed
 };
 

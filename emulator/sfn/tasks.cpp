@@ -13,7 +13,7 @@
 namespace conform::emulator::sfn {
 namespace {
 
-constexpr auto kNonAtomicGap = std::chrono::milliseconds(20);  // SfnCloseNotAtomic's race window
+constexpr auto kNonAtomicGap = std::chrono::milliseconds(50);  // SfnCloseNotAtomic's race window
 
 // Hands the oldest queued task of `activity_arn` to a worker, or nullptr when none is queued.
 Task* take_task(Env& env, const std::string& activity_arn) {
@@ -105,7 +105,7 @@ Outcome send_task_success(Env& env) {
     if (!exec) return;
     exec->open_token.clear();
     apply_advance(env.store, *exec, continue_after(*exec->definition, task.state, std::move(output_json)),
-                  env.now(), env.call.ids);
+                  env.now(), env.call.ids, &output);
   });
 }
 

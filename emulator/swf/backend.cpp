@@ -17,11 +17,9 @@ namespace {
 
 using swf::Context;
 
-// How long an idle poll waits (real time) for a task before answering the empty result.
-constexpr std::chrono::milliseconds kPollWait{250};
-
 class SwfBackend final : public Backend {
  public:
+  explicit SwfBackend(SwfOptions options) : options_(options) {}
   std::string service_name() const override { return "swf"; }
 
   Outcome handle(const Call& call) override {
@@ -46,6 +44,7 @@ class SwfBackend final : public Backend {
   static const std::map<std::string, Op>& ops() {
     static const std::map<std::string, Op> table = {
         {"RegisterDomain", swf::register_domain},
+        {"DescribeDomain", swf::describe_domain},
         {"RegisterWorkflowType", swf::register_workflow_type},
         {"RegisterActivityType", swf::register_activity_type},
         {"StartWorkflowExecution", swf::start_workflow_execution},
@@ -60,7 +59,7 @@ class SwfBackend final : public Backend {
   }
 
   Outcome poll(std::unique_lock<std::mutex>& lock, const Call& call, Poll try_take, Outcome (*empty)()) {
-    auto give_up = std::chrono::steady_clock::now() + kPollWait;
+    auto give_up = std::chrono::steady_clock::now() + options_.poll_wait;
     for (;;) {
       Context c{store_, call, call.clock.now()};
       swf::enforce_all_timeouts(store_, c.now);
@@ -78,6 +77,7 @@ class SwfBackend final : public Backend {
     }
   }
 
+  SwfOptions options_;
   std::mutex mu_;
   std::condition_variable changed_;
   swf::Store store_;
@@ -85,6 +85,7 @@ class SwfBackend final : public Backend {
 
 }  // namespace
 
-std::unique_ptr<Backend> make_swf_backend() { return std::make_unique<SwfBackend>(); }
+std::unique_ptr<Backend> make_swf_backend() { return make_swf_backend(SwfOptions{}); }
+std::unique_ptr<Backend> make_swf_backend(SwfOptions options) { return std::make_unique<SwfBackend>(options); }
 
 }  // namespace conform::emulator

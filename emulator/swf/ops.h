@@ -21,8 +21,9 @@ struct Context {
   bool fault(Fault f) const { return call.faults.has(f); }
 };
 
-// Registration (ops_register.cpp)
+// Domains and types (ops_register.cpp)
 Outcome register_domain(Context& c);
+Outcome describe_domain(Context& c);
 Outcome register_workflow_type(Context& c);
 Outcome register_activity_type(Context& c);
 

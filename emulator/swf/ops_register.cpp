@@ -1,4 +1,4 @@
-// RegisterDomain, RegisterWorkflowType, RegisterActivityType.
+// RegisterDomain, DescribeDomain, RegisterWorkflowType, RegisterActivityType.
 #include "emulator/swf/json_access.h"
 #include "emulator/swf/messages.h"
 #include "emulator/swf/ops.h"
@@ -42,6 +42,21 @@ Outcome register_domain(Context& c) {
   d.description = opt_string(in, "description");
   c.store.domains[name] = d;
   return Outcome::ok();
+}
+
+Outcome describe_domain(Context& c) {
+  std::string name = get_string(c.in(), "name");
+  const Domain* d = c.store.find_domain(name);
+  if (!d) return Outcome::error(msg::kUnknownResource, msg::unknown_domain(name));
+  Json info = Json::object();
+  info["name"] = d->name;
+  info["status"] = "REGISTERED";
+  if (d->description) info["description"] = *d->description;
+  info["arn"] = "arn:aws:swf:" + c.call.region + ":" + c.call.account + ":/domain/" + d->name;
+  Json out = Json::object();
+  out["domainInfo"] = std::move(info);
+  out["configuration"] = Json{{"workflowExecutionRetentionPeriodInDays", d->retention_days}};
+  return Outcome::ok(std::move(out));
 }
 
 Outcome register_workflow_type(Context& c) {

@@ -15,20 +15,24 @@ std::set<std::string> bound_members(const spec::Operation& op) {
   return out;
 }
 
-rc::Gen<Json> valid_input(const spec::Operation& op, const std::set<std::string>& skip) {
+namespace {
+rc::Gen<Json> input_gen(const spec::Operation& op, const std::set<std::string>& skip, bool all) {
   const spec::Operation* o = &op;
-  return rc::gen::exec([o, skip]() {
+  return rc::gen::exec([o, skip, all]() {
     Json input = Json::object();
     for (const auto& m : o->input.members) {
       if (skip.count(m.name) || !m.shape) continue;
-      bool present = m.required || *rc::gen::arbitrary<bool>();
+      bool present = m.required || all || *rc::gen::arbitrary<bool>();
       if (present) input[m.name] = *shape_value(*m.shape);
     }
     return input;
   });
 }
+}  // namespace
 
-rc::Gen<Json> valid_input(const spec::Operation& op) { return valid_input(op, bound_members(op)); }
+rc::Gen<Json> valid_input(const spec::Operation& op, const std::set<std::string>& skip) { return input_gen(op, skip, false); }
+rc::Gen<Json> valid_input(const spec::Operation& op) { return input_gen(op, bound_members(op), false); }
+rc::Gen<Json> valid_input_all_members(const spec::Operation& op) { return input_gen(op, bound_members(op), true); }
 
 namespace {
 // A string of exactly `n` code points for the shape, trying the alphabet first.

@@ -22,6 +22,8 @@ std::set<std::string> bound_members(const spec::Operation& op);
 // A valid input object; `skip` members are omitted.
 rc::Gen<spec::Json> valid_input(const spec::Operation& op, const std::set<std::string>& skip);
 rc::Gen<spec::Json> valid_input(const spec::Operation& op);  // skips bound_members(op)
+// As valid_input(op), with every optional top-level member present.
+rc::Gen<spec::Json> valid_input_all_members(const spec::Operation& op);
 
 enum class Bound { Min, Max };
 // Every free string member with a length constraint at exactly `bound`, in `alphabet` where the

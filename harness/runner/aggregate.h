@@ -7,6 +7,7 @@
 // accepted (reported, not failing). Only the first case of each fingerprint is kept in memory.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <optional>

@@ -1,5 +1,6 @@
 #include "harness/runner/run_conformance.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <mutex>
@@ -281,6 +282,11 @@ RunOutcome run_conformance(const RunOptions& o) {
   for (size_t i = 0; i < rep.failures.size() && i < records.size(); ++i) {
     rep.failures[i].shrunk = records[i].shrunk;
     rep.failures[i].shrink_steps = records[i].shrink_steps;
+    if (records[i].shrunk) {  // show the minimal case's answers
+      rep.failures[i].expected = records[i].finding.expected;
+      rep.failures[i].observed = records[i].finding.observed;
+      rep.failures[i].message = records[i].finding.message;
+    }
   }
   out.cases = std::move(records);
   out.units_run = 0;

@@ -1,0 +1,56 @@
+#include "emulator/lambda/state.h"
+
+namespace conform::emulator::lambda {
+
+std::optional<Function> State::add_function(Function f) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (functions_.count(f.name)) return std::nullopt;
+  auto name = f.name;
+  return functions_.emplace(name, std::move(f)).first->second;
+}
+
+std::optional<Function> State::function(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = functions_.find(name);
+  if (it == functions_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool State::remove_function(const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return functions_.erase(name) > 0;
+}
+
+std::pair<DurableExecution, bool> State::start_execution(DurableExecution e) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto named = by_name_.find({e.function_name, e.name});
+  if (named != by_name_.end()) {
+    auto existing = executions_.find(named->second);
+    if (existing != executions_.end()) return {existing->second, false};
+  }
+  by_name_[{e.function_name, e.name}] = e.arn;
+  auto arn = e.arn;
+  return {executions_.emplace(arn, std::move(e)).first->second, true};
+}
+
+std::optional<DurableExecution> State::execution(const std::string& arn) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = executions_.find(arn);
+  if (it == executions_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<DurableExecution> State::stop(const std::string& arn, double now, std::optional<Json> error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = executions_.find(arn);
+  if (it == executions_.end()) return std::nullopt;
+  DurableExecution& e = it->second;
+  if (e.status == "RUNNING") {
+    e.status = "STOPPED";
+    e.end = now;
+    e.error = std::move(error);
+  }
+  return e;
+}
+
+}  // namespace conform::emulator::lambda

@@ -1,0 +1,121 @@
+// protocol_robustness: hand-made requests that break the wire protocol (malformed JSON, a JSON array or
+// number as the body, a wrong Content-Type, an unknown or lower-cased X-Amz-Target, an unencoded ARN in
+// a restJson1 path label) must get a 4xx with an error identity, never a 5xx; the identity and status
+// are judged against the service's protocolRules with their provenance.
+#include <cctype>
+
+#include "harness/gen/valid_input.h"
+#include "harness/oracle/check_support.h"
+#include "harness/oracle/checks.h"
+
+namespace conform::oracle {
+
+namespace {
+
+using spec::Situation;
+
+struct Probe {
+  Situation situation;
+  int variant;
+};
+
+bool has_body(const spec::Operation& op) {
+  for (const auto& m : op.input.members)
+    if (m.location == spec::Location::Body || m.location == spec::Location::Payload) return true;
+  return false;
+}
+bool has_label(const spec::Operation& op) {
+  for (const auto& m : op.input.members)
+    if (m.location == spec::Location::Uri) return true;
+  return false;
+}
+
+std::vector<Probe> probes_for(const spec::Service& service, const spec::Operation& op) {
+  std::vector<Probe> out;
+  bool aws_json = service.protocol == spec::Protocol::AwsJson1_0;
+  if (aws_json || has_body(op)) {
+    out.push_back({Situation::MalformedJson, 0});
+    out.push_back({Situation::BodyNotObject, 0});
+    out.push_back({Situation::BodyNotObject, 1});
+    out.push_back({Situation::WrongContentType, 0});
+  }
+  out.push_back({Situation::UnknownOperation, 0});
+  if (aws_json) out.push_back({Situation::TargetCaseMismatch, 0});
+  if (!aws_json && has_label(op)) out.push_back({Situation::UnencodedLabel, 0});
+  return out;
+}
+
+rc::Gen<Json> generate(const Scope& scope) {
+  auto probes = probes_for(scope.service, scope.op);
+  std::vector<Json> labels;
+  for (const auto& p : probes) labels.push_back(Json{{"situation", spec::to_string(p.situation)}, {"variant", p.variant}});
+  const spec::Operation* op = &scope.op;
+  return rc::gen::map(rc::gen::pair(rc::gen::elementOf(labels), gen::valid_input(*op, {})), [](const std::pair<Json, Json>& p) {
+    Json c = p.first;
+    c["input"] = p.second;
+    return c;
+  });
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The mutated request; nullopt when the probe cannot be built.
+std::optional<http::Request> build(const spec::Service& service, const spec::Operation& op, Situation s, int variant,
+                                   const Json& input) {
+  http::Request r = protocol::encode(service, op, input);
+  r.headers.remove("Host");  // the Caller sets the target's
+  switch (s) {
+    case Situation::MalformedJson: r.body = "{\"conform\": [1, 2,"; break;
+    case Situation::BodyNotObject: r.body = variant == 0 ? "[]" : "42"; break;
+    case Situation::WrongContentType: r.headers.set("Content-Type", "text/plain"); break;
+    case Situation::UnknownOperation:
+      if (service.protocol == spec::Protocol::AwsJson1_0) r.headers.set("X-Amz-Target", service.target_prefix + ".ConformNoSuchOperation");
+      else r.path = "/2025-12-01/conform-no-such-operation";
+      break;
+    case Situation::TargetCaseMismatch: r.headers.set("X-Amz-Target", service.target_prefix + "." + lower(op.name)); break;
+    case Situation::UnencodedLabel: r.path = protocol::expand_uri(op, input, false); break;
+    default: return std::nullopt;
+  }
+  if (r.headers.has("Content-Length")) r.headers.set("Content-Length", std::to_string(r.body.size()));
+  return r;
+}
+
+CaseResult run(const Scope& scope, const Json& c, Session& session) {
+  CaseBuilder b("protocol_robustness", scope, session, c);
+  auto s = spec::situation_from_string(c.value("situation", ""));
+  std::optional<http::Request> request;
+  if (s) request = build(scope.service, scope.op, *s, c.value("variant", 0), c.value("input", Json::object()));
+  if (!request) {
+    b.not_run("unknown protocol probe " + c.value("situation", ""));
+    return b.finish();
+  }
+  int idx = -1;
+  auto r = b.call_raw(scope.op, *request, &idx);
+  std::string name = c.value("situation", "");
+  b.judge(!r.transport_error && r.status >= 400 && r.status < 500, name, "rejected-4xx", spec::Provenance::Model,
+          "a 4xx answer", describe_answer(r), idx);
+  for (const auto& rule : scope.service.protocol_rules)
+    if (rule.situation == *s) {
+      judge_answer(b, scope.op, rule.id, Expected::from(rule.expect), r, idx, session.fixtures.builtins());
+      break;
+    }
+  return b.finish();
+}
+
+}  // namespace
+
+CheckDef make_protocol_robustness_check() {
+  CheckDef d;
+  d.name = "protocol_robustness";
+  d.description = "Malformed bodies, wrong content types, unknown or mis-cased targets and unencoded labels get a 4xx "
+                  "with an error identity, never a 5xx.";
+  d.not_applicable = [](const Scope&) { return std::optional<std::string>(); };
+  d.generate = generate;
+  d.run = run;
+  return d;
+}
+
+}  // namespace conform::oracle

@@ -1,0 +1,99 @@
+#include "harness/report/junit.h"
+
+#include <cstdio>
+
+#include "harness/report/escape.h"
+
+namespace conform::report {
+
+namespace {
+
+std::string seconds(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", ms / 1000.0);
+  return buf;
+}
+
+const FailureRecord* find_failure(const RunReport& r, const std::string& fp) {
+  for (const auto& f : r.failures)
+    if (f.fingerprint == fp) return &f;
+  return nullptr;
+}
+
+bool fails(const RunReport& r, const CellResult& c) {
+  return c.status == CellStatus::Violation || (r.strict && c.status == CellStatus::Unconfirmed);
+}
+
+std::string describe(const FailureRecord& f) {
+  std::string text = "[" + f.verdict + (f.accepted ? ", accepted by baseline" : "") + "] " + f.rule + " / " + f.facet +
+                     " (provenance " + f.provenance + ", fingerprint " + f.fingerprint + ", " +
+                     std::to_string(f.occurrences) + " case(s))\n";
+  if (!f.message.empty()) text += "  " + truncate_text(f.message, 2000) + "\n";
+  text += "  expected: " + truncate_text(f.expected, 2000) + "\n";
+  text += "  observed: " + truncate_text(f.observed, 2000) + "\n";
+  if (!f.replay_command.empty()) text += "  replay:   " + f.replay_command + "\n";
+  if (!f.case_file.empty()) text += "  case:     " + f.case_file + "\n";
+  return text;
+}
+
+}  // namespace
+
+std::string junit_xml(const RunReport& r) {
+  int tests = 0, failures = 0, skipped = 0;
+  double total_ms = 0;
+  for (const auto& c : r.cells) {
+    ++tests;
+    failures += fails(r, c);
+    skipped += c.status == CellStatus::NotRun || c.status == CellStatus::NotApplicable;
+    total_ms += c.duration_ms;
+  }
+  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x += "<testsuites name=\"conform\" tests=\"" + std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
+       "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\" time=\"" + seconds(total_ms) + "\">\n";
+  for (const auto& op : r.operations) {
+    int op_tests = 0, op_failures = 0, op_skipped = 0;
+    double op_ms = 0;
+    for (const auto& c : r.cells) {
+      if (c.operation != op) continue;
+      ++op_tests;
+      op_failures += fails(r, c);
+      op_skipped += c.status == CellStatus::NotRun || c.status == CellStatus::NotApplicable;
+      op_ms += c.duration_ms;
+    }
+    x += "  <testsuite name=\"" + xml_escape(op) + "\" tests=\"" + std::to_string(op_tests) + "\" failures=\"" +
+         std::to_string(op_failures) + "\" errors=\"0\" skipped=\"" + std::to_string(op_skipped) + "\" time=\"" +
+         seconds(op_ms) + "\" timestamp=\"" + xml_escape(r.started_at.empty() ? "" : r.started_at.substr(0, 19)) +
+         "\">\n";
+    for (const auto& c : r.cells) {
+      if (c.operation != op) continue;
+      x += "    <testcase classname=\"" + xml_escape(op) + "\" name=\"" + xml_escape(c.check) + "\" time=\"" +
+           seconds(c.duration_ms) + "\">\n";
+      std::string details;
+      for (const auto& fp : c.fingerprints)
+        if (const FailureRecord* f = find_failure(r, fp)) details += describe(*f);
+      if (fails(r, c)) {
+        std::string kind = c.status == CellStatus::Violation ? "violation" : "unconfirmed";
+        std::string message = std::to_string(c.status == CellStatus::Violation ? c.violations : c.unconfirmed) + " of " +
+                              std::to_string(c.cases) + " case(s) failed: " + kind;
+        x += "      <failure type=\"" + kind + "\" message=\"" + xml_escape(message) + "\">" + xml_escape(details) +
+             "</failure>\n";
+      } else if (c.status == CellStatus::NotRun) {
+        x += "      <skipped message=\"" + xml_escape("not run: " + c.reason) + "\"/>\n";
+      } else if (c.status == CellStatus::NotApplicable) {
+        x += "      <skipped message=\"" + xml_escape("not applicable: " + c.reason) + "\"/>\n";
+      }
+      std::string out = std::to_string(c.cases) + " case(s): " + std::to_string(c.passed) + " passed, " +
+                        std::to_string(c.violations) + " violation, " + std::to_string(c.unconfirmed) +
+                        " unconfirmed, " + std::to_string(c.accepted) + " accepted, " + std::to_string(c.not_run) +
+                        " not run\n";
+      if (!fails(r, c)) out += details;
+      x += "      <system-out>" + xml_escape(out) + "</system-out>\n";
+      x += "    </testcase>\n";
+    }
+    x += "  </testsuite>\n";
+  }
+  x += "</testsuites>\n";
+  return x;
+}
+
+}  // namespace conform::report

@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "harness/gen/pattern_string.h"
+#include "harness/gen/regex.h"
+#include "harness/gen/utf8.h"
+#include "tests/gen/gen_test_support.h"
+
+using namespace conform::gen;
+
+namespace {
+const char* kDurableArn =
+    "arn:([a-zA-Z0-9-]+):lambda:([a-zA-Z0-9-]+):(\\d{12}):function:([a-zA-Z0-9_-]+):(\\$LATEST(?:\\.PUBLISHED)?|[0-9]+)/"
+    "durable-execution/([a-zA-Z0-9_-]+)/([a-zA-Z0-9_-]+)";
+const std::vector<std::string> kPatterns = {
+    "[a-zA-Z0-9_-]+", "^\\p{ASCII}*$", "[A-Za-z0-9+/]+={0,2}", "[\\x20-\\x7E]+", "[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]{1,80}",
+    kDurableArn, "(ab|cd){2,3}x?", "[0-9]{4}-[0-9]{2}",
+};
+}  // namespace
+
+TEST(Regex, MatchesWholeValueOnly) {
+  auto r = Regex::parse("[a-z]+");
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->full_match(std::string("abc")));
+  EXPECT_FALSE(r->full_match(std::string("abc1")));
+  EXPECT_FALSE(r->full_match(std::string("")));
+}
+
+TEST(Regex, DurableArnPattern) {
+  auto r = Regex::parse(kDurableArn);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->full_match(std::string(
+      "arn:aws:lambda:us-east-1:123456789012:function:payment:$LATEST/durable-execution/045e664f/d6a8ddb8-0286")));
+  EXPECT_TRUE(r->full_match(std::string("arn:aws:lambda:us-east-1:123456789012:function:f:54/durable-execution/a/b")));
+  EXPECT_FALSE(r->full_match(std::string("not-an-arn")));
+  EXPECT_FALSE(r->full_match(std::string("arn:aws:lambda:us-east-1:12345678901:function:f:54/durable-execution/a/b")));
+  EXPECT_EQ(r->min_length(), std::string("arn:a:lambda:a:123456789012:function:a:0/durable-execution/a/a").size());
+  EXPECT_FALSE(r->max_length().has_value());
+}
+
+TEST(Regex, ClassesEscapesAndUnicode) {
+  auto ascii = Regex::parse("\\p{ASCII}*");
+  ASSERT_TRUE(ascii);
+  EXPECT_TRUE(ascii->full_match(std::string("hello world ~")));
+  EXPECT_FALSE(ascii->full_match(std::string("caf\xC3\xA9")));
+  auto neg = Regex::parse("[^a-c]{2}");
+  ASSERT_TRUE(neg);
+  EXPECT_TRUE(neg->full_match(std::string("\xF0\x9F\x98\x80z")));  // one astral + one ASCII = 2 code points
+  EXPECT_FALSE(neg->full_match(std::string("az")));
+  EXPECT_FALSE(Regex::parse("(?=x)").has_value());   // lookahead: unsupported, reported
+  EXPECT_FALSE(Regex::parse("[a-").has_value());
+  EXPECT_TRUE(pattern_matches("a{2}", "aa"));
+  EXPECT_FALSE(pattern_matches("a{2}", "aaa"));
+}
+
+TEST(Regex, LongInputsAreLinear) {
+  auto r = Regex::parse("(a|aa)*b");
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->full_match(std::string(5000, 'a')));
+}
+
+RC_GTEST_PROP(PatternString, GeneratedStringsMatchAndRespectLength, ()) {
+  const auto pattern = *rc::gen::elementOf(kPatterns);
+  const auto min = *rc::gen::inRange<size_t>(0, 5);
+  const auto max = min + *rc::gen::inRange<size_t>(60, 1100);
+  const auto s = *matching_string(pattern, min, max);
+  RC_ASSERT(pattern_matches(pattern, s));
+  const auto n = code_points(s);
+  auto re = compiled(pattern);
+  if (n < min || n > max) {
+    // Only acceptable when no string of the pattern fits the range.
+    RC_ASSERT(re && (re->min_length() > max || (re->max_length() && *re->max_length() < min)));
+  }
+}
+
+TEST(PatternString, ExactLengthsIncludingMultibyte) {
+  auto at1025 = draw(matching_string_of_length(kDurableArn, 1025), 3);
+  ASSERT_TRUE(at1025);
+  EXPECT_EQ(code_points(*at1025), 1025u);
+  EXPECT_TRUE(pattern_matches(kDurableArn, *at1025));
+  bool multibyte_at_80 = false;
+  for (uint64_t seed = 1; seed < 40 && !multibyte_at_80; ++seed) {
+    auto s = draw(matching_string_of_length(kPatterns[4], 80), seed);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(code_points(*s), 80u);
+    multibyte_at_80 = s->size() > 80;
+  }
+  EXPECT_TRUE(multibyte_at_80);
+  EXPECT_FALSE(draw(matching_string_of_length("[0-9]{4}", 5), 1).has_value());
+}
+
+RC_GTEST_PROP(PatternString, MismatchesNeverMatchAndRespectLength, ()) {
+  const auto pattern = *rc::gen::elementOf(kPatterns);
+  const auto s = *mismatching_string(pattern, 1, 200);
+  RC_PRE(s.has_value());
+  RC_ASSERT(!pattern_matches(pattern, *s));
+  RC_ASSERT(code_points(*s) >= 1u);
+  RC_ASSERT(code_points(*s) <= 200u);
+}
+
+TEST(PatternString, Deterministic) {
+  for (uint64_t seed = 1; seed <= 10; ++seed)
+    EXPECT_EQ(draw(matching_string(kDurableArn, 1, 1024), seed), draw(matching_string(kDurableArn, 1, 1024), seed));
+}

@@ -1,0 +1,61 @@
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "harness/gen/unicode_string.h"
+#include "harness/gen/utf8.h"
+#include "tests/gen/gen_test_support.h"
+
+using namespace conform::gen;
+
+RC_GTEST_PROP(UnicodeString, LengthInCodePointsWithinRangeAndWellFormed, ()) {
+  const auto min = *rc::gen::inRange<size_t>(0, 40);
+  const auto max = min + *rc::gen::inRange<size_t>(0, 300);
+  const auto s = *unicode_string(min, max);
+  RC_ASSERT(decode_utf8(s).has_value());
+  const size_t n = code_points(s);
+  RC_ASSERT(n >= min);
+  RC_ASSERT(n <= max);
+}
+
+RC_GTEST_PROP(UnicodeString, NeverEncodesSurrogates, ()) {
+  const auto s = *unicode_string(0, 50, Alphabet::Mixed);
+  const auto cps = decode_utf8(s);
+  RC_ASSERT(cps.has_value());
+  for (char32_t c : *cps) RC_ASSERT(!(c >= 0xD800 && c <= 0xDFFF));
+}
+
+TEST(UnicodeString, ExactBoundsReachableWithEveryCharacterWidth) {
+  // Over a few seeds, both exact bounds occur with 2/3-byte and 4-byte characters.
+  bool max_bmp = false, max_astral = false, min_multibyte = false;
+  for (uint64_t seed = 1; seed <= 200; ++seed) {
+    auto a = draw(any_alphabet(), seed);
+    auto s = draw(unicode_string(3, 256, a), seed * 7 + 1);
+    size_t n = code_points(s);
+    if (n == 256 && a == Alphabet::Bmp) max_bmp = s.size() > 256;
+    if (n == 256 && a == Alphabet::Astral) max_astral = s.size() == 4 * 256;
+    if (n == 3 && a != Alphabet::Ascii && s.size() > 3) min_multibyte = true;
+  }
+  EXPECT_TRUE(max_bmp);
+  EXPECT_TRUE(max_astral);
+  EXPECT_TRUE(min_multibyte);
+}
+
+TEST(UnicodeString, DeterministicForASeed) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) EXPECT_EQ(draw(unicode_string(0, 100), seed), draw(unicode_string(0, 100), seed));
+}
+
+TEST(UnicodeString, ShrinksTowardMinimumLength) {
+  auto shrinkable = unicode_string(2, 200)(rc::Random(42), 50);
+  auto minimal = shrink_to_minimal<std::string>(shrinkable, [](const std::string&) { return true; });
+  EXPECT_EQ(code_points(minimal), 2u);
+}
+
+TEST(Utf8, EncodeDecodeRoundTripAndCounts) {
+  std::u32string cps = {U'a', 0xE9, 0x4E2D, 0x1F600};
+  std::string s = encode_utf8(cps);
+  EXPECT_EQ(s.size(), 1u + 2 + 3 + 4);
+  EXPECT_EQ(code_points(s), 4u);
+  EXPECT_EQ(decode_utf8(s), cps);
+  EXPECT_FALSE(decode_utf8("\xED\xA0\x80").has_value());  // an encoded surrogate is malformed
+  EXPECT_EQ(utf8_prefix(s, 2), "a\xC3\xA9");
+}

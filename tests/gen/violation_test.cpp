@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "harness/gen/utf8.h"
+#include "harness/gen/validate.h"
+#include "harness/gen/violation.h"
+#include "harness/spec/loader.h"
+#include "tests/gen/gen_test_support.h"
+#include "tests/gen/spec_fixtures.h"
+
+using namespace conform;
+using conform::spec::Json;
+
+namespace {
+
+// The case breaks exactly the labelled constraint (a wrong type may hide nested checks: only "type").
+void expect_single(const spec::Operation& op, const Json& c, const std::string& where) {
+  auto problems = gen::validate_input(op, c["input"]);
+  ASSERT_EQ(problems.size(), 1u) << where << " " << c.dump().substr(0, 400);
+  EXPECT_EQ(problems[0].constraint, c["constraint"].get<std::string>()) << where;
+  EXPECT_EQ(problems[0].path, c["path"].get<std::string>()) << where;
+}
+
+}  // namespace
+
+TEST(Violation, HandMadeOperationListsEveryConstraintKind) {
+  const auto op = every_constraint_operation();
+  std::set<std::string> kinds;
+  for (const auto& v : gen::violations_of(op)) kinds.insert(v.path() + "/" + v.constraint);
+  for (const char* k : {"token/required", "token/length.max", "token/pattern", "secret/length.max", "mode/enum",
+                        "doc/length.max", "count/range.min", "count/range.max", "tags/length.max", "inner.label/required",
+                        "inner.label/length.min", "inner.weight/range.max", "token/type"})
+    EXPECT_TRUE(kinds.count(k)) << k;
+  // An empty token would also break the pattern: not a single-constraint violation.
+  EXPECT_FALSE(kinds.count("token/length.min"));
+}
+
+TEST(Violation, EachCaseViolatesExactlyOneConstraint) {
+  const auto op = every_constraint_operation();
+  for (const auto& v : gen::violations_of(op))
+    for (uint64_t seed = 1; seed <= 5; ++seed) expect_single(op, draw(gen::violation_case(op, v), seed), v.path() + "/" + v.constraint);
+}
+
+TEST(Violation, BuiltinSpecsViolationsAreSingle) {
+  const auto& specs = spec::builtin_specs();
+  size_t checked = 0;
+  for (const auto& op : specs.operations) {
+    for (const auto& v : gen::violations_of(op)) {
+      Json c = draw(gen::violation_case(op, v), 11);
+      expect_single(op, c, op.id() + " " + v.path() + "/" + v.constraint);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 20u);
+}
+
+TEST(Violation, LengthsAreOffByOneInCodePoints) {
+  const auto& specs = spec::builtin_specs();
+  const auto* op = specs.find_operation("stepfunctions.SendTaskFailure");
+  ASSERT_NE(op, nullptr);
+  for (const auto& v : gen::violations_of(*op)) {
+    if (v.path() != "error" || v.constraint != "length.max") continue;
+    for (uint64_t seed = 1; seed <= 10; ++seed) {
+      Json c = draw(gen::violation_case(*op, v), seed);
+      EXPECT_EQ(gen::code_points(c["value"].get<std::string>()), 257u);
+      EXPECT_EQ(c["sensitive"], true);
+      EXPECT_EQ(c["template"], "lengthMax");
+    }
+    return;
+  }
+  FAIL() << "no error/length.max violation";
+}
+
+TEST(Violation, DurableArnViolationsSkipEmptyLabel) {
+  const auto& specs = spec::builtin_specs();
+  const auto* op = specs.find_operation("lambda.StopDurableExecution");
+  ASSERT_NE(op, nullptr);
+  std::set<std::string> kinds;
+  for (const auto& v : gen::violations_of(*op)) kinds.insert(v.path() + "/" + v.constraint);
+  EXPECT_TRUE(kinds.count("DurableExecutionArn/pattern"));
+  EXPECT_TRUE(kinds.count("DurableExecutionArn/length.max"));
+  EXPECT_FALSE(kinds.count("DurableExecutionArn/required"));
+  EXPECT_FALSE(kinds.count("DurableExecutionArn/length.min"));
+}
+
+TEST(Violation, DeterministicForASeed) {
+  const auto op = every_constraint_operation();
+  auto g = gen::any_violation_case(op);
+  ASSERT_TRUE(g);
+  for (uint64_t seed = 1; seed <= 20; ++seed) EXPECT_EQ(draw(*g, seed), draw(*g, seed));
+}
