@@ -83,13 +83,14 @@ EmulatorServer::EmulatorServer(EmulatorOptions options) : impl_(std::make_unique
     return httplib::Server::HandlerResponse::Handled;
   });
   // Answers httplib produces itself (unparsable request line, oversized payload) still get an identity.
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     res.set_header("X-Amzn-ErrorType", "SerializationException");
     res.set_content(R"({"__type":"com.amazon.coral.service#SerializationException","message":"Malformed HTTP request"})",
                     "application/x-amz-json-1.0");
     return httplib::Server::HandlerResponse::Handled;
-  });
+  };
+  server.set_error_handler(on_error);
 }
 
 EmulatorServer::~EmulatorServer() { stop(); }

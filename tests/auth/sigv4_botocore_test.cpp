@@ -26,18 +26,18 @@ import base64, json, sys
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
-spec = json.load(open(sys.argv[1]))
-headers = [(k, v) for k, v in spec["headers"]]
-request = AWSRequest(method=spec["method"], url=spec["url"], data=base64.b64decode(spec["body"]))
-for k, v in headers:
-    request.headers[k] = v
-auth = SigV4Auth(Credentials(spec["key"], spec["secret"], spec["token"] or None), spec["service"], spec["region"])
-request.context["timestamp"] = spec["date"]
-auth._modify_request_before_signing(request)
-canonical = auth.canonical_request(request)
-signature = auth.signature(auth.string_to_sign(request, canonical), request)
-auth._inject_signature_to_request(request, signature)
-print(request.headers["Authorization"])
+for spec in json.load(open(sys.argv[1])):
+    request = AWSRequest(method=spec["method"], url=spec["url"], data=base64.b64decode(spec["body"]))
+    for k, v in spec["headers"]:
+        request.headers[k] = v
+    creds = Credentials(spec["key"], spec["secret"], spec["token"] or None)
+    auth = SigV4Auth(creds, spec["service"], spec["region"])
+    request.context["timestamp"] = spec["date"]
+    auth._modify_request_before_signing(request)
+    canonical = auth.canonical_request(request)
+    signature = auth.signature(auth.string_to_sign(request, canonical), request)
+    auth._inject_signature_to_request(request, signature)
+    print(request.headers["Authorization"])
 )PY";
 
 std::string python_with_botocore() {
@@ -48,28 +48,37 @@ std::string python_with_botocore() {
   return "";
 }
 
-std::string botocore_authorization(const std::string& python, const http::Request& r, const std::string& service,
-                                   const std::string& token) {
-  auto dir = std::filesystem::temp_directory_path();
-  auto script = dir / ("conform-sigv4-" + std::to_string(::getpid()) + ".py");
-  auto input = dir / ("conform-sigv4-" + std::to_string(::getpid()) + ".json");
-  { std::ofstream(script) << kScript; }
+struct Signed {
+  http::Request unsigned_request;
+  std::string service, token;
+};
+
+Json botocore_input(const Signed& s) {
   Json headers = Json::array();
-  for (const auto& [k, v] : r.headers.all())
-    if (!http::iequals(k, "X-Amz-Date") && !http::iequals(k, "Authorization") &&
-        !http::iequals(k, "X-Amz-Security-Token"))
-      headers.push_back({k, v});
-  Json spec = {{"method", r.method},
-               {"url", "https://" + r.headers.get("Host").value_or("") + r.target()},
-               {"headers", headers},
-               {"body", protocol::base64_encode(r.body)},
-               {"key", "AKIDEXAMPLE"},
-               {"secret", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"},
-               {"token", token},
-               {"service", service},
-               {"region", "us-east-1"},
-               {"date", "20150830T123600Z"}};
-  { std::ofstream(input) << spec.dump(); }
+  for (const auto& [k, v] : s.unsigned_request.headers.all()) headers.push_back({k, v});
+  const auto& r = s.unsigned_request;
+  return {{"method", r.method},
+          {"url", "https://" + r.headers.get("Host").value_or("") + r.target()},
+          {"headers", headers},
+          {"body", protocol::base64_encode(r.body)},
+          {"key", "AKIDEXAMPLE"},
+          {"secret", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"},
+          {"token", s.token},
+          {"service", s.service},
+          {"region", "us-east-1"},
+          {"date", "20150830T123600Z"}};
+}
+
+// One python process signs every request (interpreter start-up dominates); one Authorization per line.
+std::vector<std::string> botocore_authorizations(const std::string& python, const std::vector<Signed>& requests) {
+  auto dir = std::filesystem::temp_directory_path();
+  auto stem = "conform-sigv4-" + std::to_string(::getpid());
+  auto script = dir / (stem + ".py");
+  auto input = dir / (stem + ".json");
+  { std::ofstream(script) << kScript; }
+  Json all = Json::array();
+  for (const auto& s : requests) all.push_back(botocore_input(s));
+  { std::ofstream(input) << all.dump(); }
   std::string cmd = python + " " + script.string() + " " + input.string() + " 2>&1";
   std::string out;
   if (FILE* p = ::popen(cmd.c_str(), "r")) {
@@ -80,8 +89,15 @@ std::string botocore_authorization(const std::string& python, const http::Reques
   }
   std::filesystem::remove(script);
   std::filesystem::remove(input);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
+  std::vector<std::string> lines;
+  size_t i = 0;
+  while (i < out.size()) {
+    size_t nl = out.find('\n', i);
+    lines.push_back(out.substr(i, nl == std::string::npos ? std::string::npos : nl - i));
+    if (nl == std::string::npos) break;
+    i = nl + 1;
+  }
+  return lines;
 }
 
 struct Case {
@@ -113,19 +129,23 @@ TEST(SigV4Botocore, SameAuthorizationAsBotocore) {
        {{"CallbackId", "Zm9v+/YmFy=="}, {"Result", std::string("\x00\x01\xfe", 3)}}, "lambda.us-east-1.amazonaws.com",
        ""},
   };
+  std::vector<Signed> requests;
+  std::vector<std::string> ours;
   for (const auto& c : cases) {
     protocol::EncodeOptions eo;
     eo.host = c.host;
     http::Request r = protocol::encode(c.service, c.op, c.input, eo);
+    requests.push_back({r, c.service.signing_name, c.token});
     auth::SignOptions so;
     so.region = "us-east-1";
     so.service = c.service.signing_name;
     so.amz_date = "20150830T123600Z";
-    http::Request signed_request = r;
-    auth::sign(signed_request, {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", c.token}, so);
-    std::string expected = botocore_authorization(python, r, c.service.signing_name, c.token);
-    EXPECT_EQ(signed_request.headers.get("Authorization").value_or(""), expected) << c.name;
+    auth::sign(r, {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", c.token}, so);
+    ours.push_back(r.headers.get("Authorization").value_or(""));
   }
+  auto theirs = botocore_authorizations(python, requests);
+  ASSERT_EQ(theirs.size(), cases.size()) << (theirs.empty() ? "" : theirs.front());
+  for (size_t i = 0; i < cases.size(); ++i) EXPECT_EQ(ours[i], theirs[i]) << cases[i].name;
 }
 
 }  // namespace

@@ -175,7 +175,7 @@ TEST(WireValues, TimestampFormats) {
 }
 
 TEST(WireValues, Base64RoundTrip) {
-  for (std::string s : {"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\0\xff\x10", 3)}) {
+  for (const std::string& s : std::vector<std::string>{"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\0\xff\x10", 3)}) {
     auto enc = protocol::base64_encode(s);
     auto dec = protocol::base64_decode(enc);
     ASSERT_TRUE(dec) << enc;

@@ -1,0 +1,84 @@
+// Every error the backend answers is declared by the operation's spec (or the service's common errors),
+// and its message fits the spec's message template when the spec gives one.
+#include <gtest/gtest.h>
+
+#include "emulator/core/ids.h"
+#include "harness/spec/loader.h"
+#include "tests/emulator_sfn/direct.h"
+
+using namespace conform;
+using namespace conform::emulator;
+using sfn_test::Direct;
+
+namespace {
+
+// Matches `text` against a template whose only variable is ${*} (any text).
+bool fits(const std::string& tmpl, const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0, p;
+  while ((p = tmpl.find("${*}", start)) != std::string::npos) {
+    parts.push_back(tmpl.substr(start, p - start));
+    start = p + 4;
+  }
+  parts.push_back(tmpl.substr(start));
+  if (parts.size() == 1) return tmpl == text;
+  if (text.rfind(parts.front(), 0) != 0) return false;
+  size_t pos = parts.front().size();
+  for (size_t i = 1; i + 1 < parts.size(); ++i) {
+    pos = text.find(parts[i], pos);
+    if (pos == std::string::npos) return false;
+    pos += parts[i].size();
+  }
+  const std::string& last = parts.back();
+  return text.size() >= pos + last.size() && text.compare(text.size() - last.size(), last.size(), last) == 0;
+}
+
+void check(const std::string& op_name, const Outcome& o) {
+  ASSERT_TRUE(o.is_error) << op_name;
+  const spec::SpecSet& specs = spec::builtin_specs();
+  const spec::Operation* op = specs.find_operation("stepfunctions", op_name);
+  ASSERT_NE(op, nullptr) << op_name;
+  const spec::ErrorSpec* e = specs.find_error(*op, o.error_name);
+  ASSERT_NE(e, nullptr) << op_name << " does not declare " << o.error_name;
+  if (e->message) EXPECT_TRUE(fits(*e->message, o.error_message)) << op_name << ": '" << o.error_message
+                                                                  << "' vs '" << *e->message << "'";
+}
+
+}  // namespace
+
+TEST(SfnSpecConformance, EveryErrorIsDeclaredWithItsMessage) {
+  Direct d;
+  auto l = d.live_task("spec");
+  const std::string role = "arn:aws:iam::123456789012:role/r";
+  const std::string bad_exec = "arn:aws:states:us-east-1:123456789012:execution:m:none";
+  const std::string never = Ids(42).task_token("sfn");
+  d.call("SendTaskFailure", {{"taskToken", l.token}});
+  for (const char* op : {"SendTaskFailure", "SendTaskHeartbeat"}) {
+    check(op, d.call(op, {{"taskToken", l.token}}));
+    check(op, d.call(op, {{"taskToken", "FakeTaskToken"}}));
+    check(op, d.call(op, {{"taskToken", never}}));
+  }
+  check("SendTaskSuccess", d.call("SendTaskSuccess", {{"taskToken", l.token}, {"output", "{}"}}));
+  check("SendTaskSuccess", d.call("SendTaskSuccess", {{"taskToken", "FakeTaskToken"}, {"output", "{}"}}));
+  check("SendTaskSuccess", d.call("SendTaskSuccess", {{"taskToken", never}, {"output", "{}"}}));
+  check("SendTaskSuccess", d.call("SendTaskSuccess", {{"taskToken", l.token}, {"output", "{"}}));
+  for (const char* op : {"StopExecution", "DescribeExecution"}) {
+    check(op, d.call(op, {{"executionArn", bad_exec}}));
+    check(op, d.call(op, {{"executionArn", "not-an-arn"}}));
+  }
+  check("GetActivityTask", d.call("GetActivityTask", {{"activityArn", "arn:aws:states:us-east-1:123456789012:activity:none"}}));
+  check("GetActivityTask", d.call("GetActivityTask", {{"activityArn", "x"}}));
+  check("DeleteActivity", d.call("DeleteActivity", {{"activityArn", "x"}}));
+  check("DeleteStateMachine", d.call("DeleteStateMachine", {{"stateMachineArn", "x"}}));
+  check("CreateActivity", d.call("CreateActivity", {{"name", "a b"}}));
+  check("CreateStateMachine", d.call("CreateStateMachine", {{"name", "a b"}, {"definition", "{}"}, {"roleArn", role}}));
+  check("CreateStateMachine", d.call("CreateStateMachine", {{"name", "m"}, {"definition", "{}"}, {"roleArn", "role"}}));
+  check("CreateStateMachine", d.call("CreateStateMachine", {{"name", "m"}, {"definition", "{}"}, {"roleArn", role}}));
+  check("CreateStateMachine", d.call("CreateStateMachine", {{"name", "sm-spec"}, {"definition", R"({"StartAt":"A","States":{"A":{"Type":"Succeed"}}})"}, {"roleArn", role}}));
+  check("StartExecution", d.call("StartExecution", {{"stateMachineArn", "x"}}));
+  check("StartExecution", d.call("StartExecution", {{"stateMachineArn", l.machine_arn}, {"name", "a b"}}));
+  check("StartExecution", d.call("StartExecution", {{"stateMachineArn", l.machine_arn}, {"input", "{"}}));
+  check("StartExecution", d.call("StartExecution", {{"stateMachineArn", l.machine_arn + "x"}}));
+  std::string name = l.execution_arn.substr(l.execution_arn.rfind(':') + 1);
+  check("StartExecution", d.call("StartExecution", {{"stateMachineArn", l.machine_arn}, {"name", name}}));
+}
