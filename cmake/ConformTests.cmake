@@ -1,16 +1,31 @@
 # Every folder tests/<area>/ with .cpp files becomes one GoogleTest executable `test_<area>`, linked
-# against the whole library; tests are discovered per case so ctest -j spreads them over both cores.
+# against the modules that area needs (CONFORM_TEST_LIBS_<area>; default: everything). Tests are
+# discovered per case so ctest -j spreads them over both cores.
 include(GoogleTest)
+set(CONFORM_ALL_LIBS conform_emulator conform_runner conform_report conform_importer conform_diff conform_builtin_specs)
+set(CONFORM_TEST_LIBS_spec     conform_spec conform_builtin_specs)
+set(CONFORM_TEST_LIBS_importer conform_importer conform_spec conform_builtin_specs)
+set(CONFORM_TEST_LIBS_protocol conform_protocol conform_transport conform_auth conform_spec conform_builtin_specs)
+set(CONFORM_TEST_LIBS_auth     conform_auth conform_transport conform_protocol conform_spec conform_builtin_specs)
+set(CONFORM_TEST_LIBS_gen      conform_gen conform_spec conform_builtin_specs)
+foreach(svc emulator_core emulator_sfn emulator_swf emulator_lambda)
+  set(CONFORM_TEST_LIBS_${svc} conform_emulator conform_protocol conform_spec conform_builtin_specs)
+endforeach()
+
 file(GLOB areas CONFIGURE_DEPENDS LIST_DIRECTORIES true ${CMAKE_SOURCE_DIR}/tests/*)
 foreach(area_dir ${areas})
   if(IS_DIRECTORY ${area_dir})
     get_filename_component(area ${area_dir} NAME)
     file(GLOB srcs CONFIGURE_DEPENDS ${area_dir}/*.cpp)
     if(srcs)
+      if(DEFINED CONFORM_TEST_LIBS_${area})
+        set(libs ${CONFORM_TEST_LIBS_${area}})
+      else()
+        set(libs ${CONFORM_ALL_LIBS})
+      endif()
       add_executable(test_${area} ${srcs})
       target_include_directories(test_${area} PRIVATE ${CMAKE_SOURCE_DIR})
-      target_link_libraries(test_${area} PRIVATE GTest::gtest_main GTest::gmock rapidcheck rapidcheck_gtest
-        conform_emulator conform_runner conform_report conform_importer conform_diff conform_builtin_specs)
+      target_link_libraries(test_${area} PRIVATE GTest::gtest_main GTest::gmock rapidcheck rapidcheck_gtest ${libs})
       target_compile_definitions(test_${area} PRIVATE
         CONFORM_SOURCE_DIR="${CMAKE_SOURCE_DIR}" CONFORM_BINARY_DIR="${CMAKE_BINARY_DIR}")
       target_precompile_headers(test_${area} PRIVATE <nlohmann/json.hpp> <gtest/gtest.h>)
