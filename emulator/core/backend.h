@@ -29,7 +29,8 @@ using spec::Json;
 struct Call {
   const spec::Service& service;
   const spec::Operation& op;
-  Json input;                      // validated; members absent when not sent
+  Json input;                      // validated; members absent when not sent (JSON null = absent);
+                                   // blobs (also a blob payload) are base64 text; timestamps epoch seconds
   const http::Request& request;
   const FaultSet& faults;
   const Clock& clock;
@@ -40,8 +41,9 @@ struct Call {
 
 struct Outcome {
   // Success: `output` keyed by output member name. Members with a header location are sent as
-  // headers, a payload member as the body; the rest form the JSON body (empty body when the operation
-  // has no output members).
+  // headers, a payload member as the body (a blob payload given as base64 text); the rest form the
+  // JSON body (empty body when the operation has no output members). Only members the operation's
+  // output declares are sent.
   static Outcome ok(Json output = Json::object());
   // A documented error: `name` must be declared by the operation or service. `extra` members are added
   // to the error body (e.g. Lambda's Reason).

@@ -26,8 +26,10 @@ std::shared_ptr<const Compiled> compile(const std::string& pattern) {
   std::string p = pattern;
   if (!p.empty() && p.front() == '^') p.erase(0, 1);
   if (!p.empty() && p.back() == '$') p.pop_back();
-  if (p.size() > 2 && p.front() == '[' && (p.back() == '+' || p.back() == '*') && p[p.size() - 2] == ']' &&
-      p.find(']', 1) == p.size() - 2) {
+  bool repeated = p.size() >= 2 && (p.back() == '+' || p.back() == '*');
+  bool bracket = p.size() > 2 && p.front() == '[' && p[p.size() - 2] == ']' && p.find(']', 1) == p.size() - 2;
+  bool dot = p.size() == 2 && p.front() == '.';
+  if (repeated && (bracket || dot)) {
     try {
       std::regex one(p.substr(0, p.size() - 1), std::regex::ECMAScript);
       for (int b = 0; b < 256; ++b) c->in_class[b] = std::regex_match(std::string(1, static_cast<char>(b)), one);

@@ -51,7 +51,15 @@ TEST(RealSpecs, SourceFolderLoadsWithoutErrors) {
 TEST(RealSpecs, BuiltinSpecsEqualTheSourceFolder) {
   LoadResult r = load_spec_dir(std::string(CONFORM_SOURCE_DIR) + "/specs");
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(summarize(builtin_specs()).dump(1), summarize(*r.specs).dump(1));
+  const Json builtin = summarize(builtin_specs()), source = summarize(*r.specs);
+  EXPECT_EQ(builtin["services"], source["services"]);
+  std::vector<std::string> builtin_ids, source_ids;
+  for (const Json& op : builtin["operations"]) builtin_ids.push_back(op["id"]);
+  for (const Json& op : source["operations"]) source_ids.push_back(op["id"]);
+  ASSERT_EQ(builtin_ids, source_ids) << "the built-in specs are stale: rebuild conform_builtin_specs";
+  for (size_t i = 0; i < builtin_ids.size(); ++i) {
+    EXPECT_EQ(builtin["operations"][i], source["operations"][i]) << builtin_ids[i];
+  }
 }
 
 TEST(RealSpecs, OperationsAreSortedByIdAndEveryLifecycleResolves) {
