@@ -46,14 +46,14 @@ rc::Gen<std::string> json_text(size_t min, size_t max) {
   size_t lo = std::max<size_t>(min, 1);
   return rc::gen::exec([lo, max]() {
     size_t target = *boundary_length(lo, max, 48);
-    int mode = *rc::gen::inRange<int>(0, 3);
+    int mode = *uniform_in<int>(0, 3);
     if (mode < 2) {
       std::string text = (*json_value()).dump();
       size_t n = code_points(text);
       if (n <= target) return text + std::string(target - n, ' ');  // JSON allows trailing whitespace
     }
     if (target >= 2) return "\"" + *literal_body(target - 2, *any_alphabet()) + "\"";
-    return std::string(1, static_cast<char>('0' + *rc::gen::inRange<int>(0, 10)));
+    return std::string(1, static_cast<char>('0' + *uniform_in<int>(0, 10)));
   });
 }
 

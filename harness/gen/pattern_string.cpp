@@ -53,8 +53,8 @@ Ranges zone(const Ranges& r, char32_t lo, char32_t hi) {
 
 rc::Gen<char32_t> from_ranges(Ranges r) {
   if (r.empty()) return rc::gen::just(static_cast<char32_t>('a'));
-  return rc::gen::mapcat(rc::gen::inRange<size_t>(0, r.size()), [r](size_t i) {
-    return rc::gen::map(rc::gen::inRange<uint32_t>(r[i].first, r[i].second + 1), [](uint32_t c) { return static_cast<char32_t>(c); });
+  return rc::gen::mapcat(uniform_in<size_t>(0, r.size()), [r](size_t i) {
+    return rc::gen::map(uniform_in<uint32_t>(r[i].first, r[i].second + 1), [](uint32_t c) { return static_cast<char32_t>(c); });
   });
 }
 
@@ -81,7 +81,7 @@ void derive(const RegexNode& n, std::vector<Piece>& out, Alphabet alphabet, int 
       for (const auto& c : n.children) derive(c, out, alphabet, budget);
       return;
     case RegexNode::Alt: {
-      size_t i = *rc::gen::inRange<size_t>(0, n.children.size());
+      size_t i = *uniform_in<size_t>(0, n.children.size());
       derive(n.children[i], out, alphabet, budget);
       return;
     }
@@ -174,7 +174,7 @@ rc::Gen<char32_t> char_in(const CharSet& set, Alphabet alphabet) {
       for (const Ranges* z : {&ascii, &bmp, &astral})
         if (!z->empty()) zones.push_back(from_ranges(*z));
       if (zones.size() > 1)
-        return rc::gen::mapcat(rc::gen::inRange<size_t>(0, zones.size()), [zones](size_t i) { return zones[i]; });
+        return rc::gen::mapcat(uniform_in<size_t>(0, zones.size()), [zones](size_t i) { return zones[i]; });
       break;
     }
   }
@@ -235,8 +235,8 @@ rc::Gen<std::optional<std::string>> mismatching_string(const std::string& patter
         std::string base = *matching_string(pattern, std::max<size_t>(min, 1), max);
         auto cps = decode_utf8(base);
         if (!cps || cps->empty()) continue;
-        size_t pos = *rc::gen::inRange<size_t>(0, cps->size());
-        (*cps)[pos] = kBad[*rc::gen::inRange<size_t>(0, kBad.size())];
+        size_t pos = *uniform_in<size_t>(0, cps->size());
+        (*cps)[pos] = kBad[*uniform_in<size_t>(0, kBad.size())];
         candidate = encode_utf8(*cps);
       } else {
         candidate = *unicode_string(min, max);

@@ -23,17 +23,17 @@ rc::Gen<Alphabet> any_alphabet() {
 namespace {
 rc::Gen<char32_t> ascii_cp() {
   // Shrinks toward 'a' (the first element of the mapped range).
-  return rc::gen::map(rc::gen::inRange<int>(0, 95), [](int i) { return static_cast<char32_t>(0x61 + i <= 0x7E ? 0x61 + i : 0x20 + (i - 30)); });
+  return rc::gen::map(uniform_in<int>(0, 95), [](int i) { return static_cast<char32_t>(0x61 + i <= 0x7E ? 0x61 + i : 0x20 + (i - 30)); });
 }
 rc::Gen<char32_t> bmp_cp() {
-  return rc::gen::map(rc::gen::inRange<uint32_t>(0, 0xFFFE - 0xA0 - 0x800), [](uint32_t i) {
+  return rc::gen::map(uniform_in<uint32_t>(0, 0xFFFE - 0xA0 - 0x800), [](uint32_t i) {
     char32_t c = 0xA0 + i;                    // skips C0/C1 controls
     if (c >= 0xD800) c += 0x800;              // skips the surrogate block
     return c;
   });
 }
 rc::Gen<char32_t> astral_cp() {
-  return rc::gen::map(rc::gen::inRange<uint32_t>(0x10000, 0x10FFFE), [](uint32_t c) { return static_cast<char32_t>(c); });
+  return rc::gen::map(uniform_in<uint32_t>(0x10000, 0x10FFFE), [](uint32_t c) { return static_cast<char32_t>(c); });
 }
 }  // namespace
 

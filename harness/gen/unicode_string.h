@@ -21,6 +21,12 @@ enum class Alphabet {
 const char* to_string(Alphabet a);
 
 rc::Gen<Alphabet> any_alphabet();
+// An index/value uniform in [min, max) whatever the generation size (rc::gen::inRange scales with size,
+// which would hide most characters and every alternative but the first at small sizes).
+template <typename T>
+rc::Gen<T> uniform_in(T min, T max) {
+  return rc::gen::resize(rc::kNominalSize, rc::gen::inRange<T>(min, max));
+}
 rc::Gen<char32_t> code_point(Alphabet a);
 // A length in [min, max]: the exact bounds half of the time, else anything in range. `max` is capped
 // by `soft_cap` for the "anything" draw (not for the exact max) to keep cases small.

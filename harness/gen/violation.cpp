@@ -3,6 +3,7 @@
 #include "harness/gen/enum_value.h"
 #include "harness/gen/pattern_string.h"
 #include "harness/gen/shape_value.h"
+#include "harness/gen/unicode_string.h"
 #include "harness/gen/utf8.h"
 #include "harness/gen/valid_input.h"
 #include "harness/gen/validate.h"
@@ -184,7 +185,7 @@ std::optional<rc::Gen<Json>> any_violation_case(const spec::Operation& op) {
   auto all = violations_of(op);
   if (all.empty()) return std::nullopt;
   const spec::Operation* o = &op;
-  return rc::gen::mapcat(rc::gen::inRange<size_t>(0, all.size()), [o, all](size_t i) { return violation_case(*o, all[i]); });
+  return rc::gen::mapcat(uniform_in<size_t>(0, all.size()), [o, all](size_t i) { return violation_case(*o, all[i]); });
 }
 
 }  // namespace conform::gen

@@ -70,7 +70,10 @@ std::optional<http::Request> build(const spec::Service& service, const spec::Ope
   switch (s) {
     case Situation::MalformedJson: r.body = "{\"conform\": [1, 2,"; break;
     case Situation::BodyNotObject: r.body = variant == 0 ? "[]" : "42"; break;
-    case Situation::WrongContentType: r.headers.set("Content-Type", "text/plain"); break;
+    case Situation::WrongContentType:
+      if (r.body.empty()) r.body = "{}";  // a body the wrong type can apply to
+      r.headers.set("Content-Type", "text/plain");
+      break;
     case Situation::UnknownOperation:
       if (service.protocol == spec::Protocol::AwsJson1_0) r.headers.set("X-Amz-Target", service.target_prefix + ".ConformNoSuchOperation");
       else r.path = "/2025-12-01/conform-no-such-operation";

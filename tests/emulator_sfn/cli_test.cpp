@@ -16,20 +16,20 @@ namespace {
 
 constexpr const char* kAws = "/usr/bin/aws";
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;  // stdout and stderr
   Json json() const { return Json::parse(out, nullptr, false); }
 };
 
 // Runs `aws stepfunctions <args>` against the server; `args` must be shell-safe (single-quoted values).
-Run aws(int port, const std::string& args) {
+CliRun aws(int port, const std::string& args) {
   std::string cmd =
       "env -i PATH=/usr/bin:/bin HOME=/tmp AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test "
       "AWS_DEFAULT_REGION=us-east-1 AWS_PAGER= AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null " +
       std::string(kAws) + " --endpoint-url http://127.0.0.1:" + std::to_string(port) +
       " --output json stepfunctions " + args + " 2>&1";
-  Run r;
+  CliRun r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -50,50 +50,50 @@ TEST(SfnAwsCli, WalkCloseTwiceStopDescribe) {
   ASSERT_TRUE(s.ok());
   int port = s.port();
 
-  Run act = aws(port, "create-activity --name cli-act");
+  CliRun act = aws(port, "create-activity --name cli-act");
   ASSERT_EQ(act.exit_code, 0) << act.out;
   std::string activity = act.json().value("activityArn", "");
   ASSERT_EQ(activity, "arn:aws:states:us-east-1:123456789012:activity:cli-act");
 
   std::string def = R"({"StartAt":"T","States":{"T":{"Type":"Task","Resource":")" + activity + R"(","End":true}}})";
-  Run sm = aws(port, "create-state-machine --name cli-sm --definition " + q(def) +
+  CliRun sm = aws(port, "create-state-machine --name cli-sm --definition " + q(def) +
                          " --role-arn arn:aws:iam::123456789012:role/cli");
   ASSERT_EQ(sm.exit_code, 0) << sm.out;
   std::string machine = sm.json().value("stateMachineArn", "");
   ASSERT_FALSE(machine.empty()) << sm.out;
   EXPECT_TRUE(sm.json()["creationDate"].is_string()) << sm.out;  // the CLI prints timestamps as text
 
-  Run ex = aws(port, "start-execution --state-machine-arn " + q(machine) + " --name cli-ex --input " + q(R"({"a":1})"));
+  CliRun ex = aws(port, "start-execution --state-machine-arn " + q(machine) + " --name cli-ex --input " + q(R"({"a":1})"));
   ASSERT_EQ(ex.exit_code, 0) << ex.out;
   std::string execution = ex.json().value("executionArn", "");
   EXPECT_EQ(execution, "arn:aws:states:us-east-1:123456789012:execution:cli-sm:cli-ex");
 
-  Run task = aws(port, "get-activity-task --activity-arn " + q(activity) + " --worker-name cli-worker");
+  CliRun task = aws(port, "get-activity-task --activity-arn " + q(activity) + " --worker-name cli-worker");
   ASSERT_EQ(task.exit_code, 0) << task.out;
   std::string token = task.json().value("taskToken", "");
   ASSERT_FALSE(token.empty()) << task.out;
   EXPECT_EQ(task.json().value("input", ""), R"({"a":1})");
 
-  Run fail = aws(port, "send-task-failure --task-token " + q(token) + " --error CliError --cause " + q("from the cli"));
+  CliRun fail = aws(port, "send-task-failure --task-token " + q(token) + " --error CliError --cause " + q("from the cli"));
   EXPECT_EQ(fail.exit_code, 0) << fail.out;
 
-  Run again = aws(port, "send-task-failure --task-token " + q(token) + " --error CliError");
+  CliRun again = aws(port, "send-task-failure --task-token " + q(token) + " --error CliError");
   EXPECT_NE(again.exit_code, 0) << again.out;
   EXPECT_NE(again.out.find("TaskTimedOut"), std::string::npos) << again.out;
   EXPECT_NE(again.out.find("Provided task does not exist anymore"), std::string::npos) << again.out;
 
-  Run stop = aws(port, "stop-execution --execution-arn " + q(execution));
+  CliRun stop = aws(port, "stop-execution --execution-arn " + q(execution));
   EXPECT_EQ(stop.exit_code, 0) << stop.out;
   EXPECT_TRUE(stop.json().contains("stopDate")) << stop.out;
 
-  Run desc = aws(port, "describe-execution --execution-arn " + q(execution));
+  CliRun desc = aws(port, "describe-execution --execution-arn " + q(execution));
   ASSERT_EQ(desc.exit_code, 0) << desc.out;
   Json d = desc.json();
   EXPECT_EQ(d.value("status", ""), "FAILED") << desc.out;  // stop on a closed execution changes nothing
   EXPECT_EQ(d.value("error", ""), "CliError");
   EXPECT_EQ(d.value("cause", ""), "from the cli");
 
-  Run bad = aws(port, "stop-execution --execution-arn not-an-arn");
+  CliRun bad = aws(port, "stop-execution --execution-arn not-an-arn");
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_NE(bad.out.find("InvalidArn"), std::string::npos) << bad.out;
 }
@@ -104,13 +104,13 @@ TEST(SfnAwsCli, StopLiveExecutionAborts) {
   ASSERT_TRUE(s.ok());
   auto l = s.walk("cli");
   ASSERT_FALSE(l.token.empty());
-  Run stop = aws(s.port(), "stop-execution --execution-arn " + q(l.execution_arn) + " --error Manual --cause probe");
+  CliRun stop = aws(s.port(), "stop-execution --execution-arn " + q(l.execution_arn) + " --error Manual --cause probe");
   EXPECT_EQ(stop.exit_code, 0) << stop.out;
-  Run desc = aws(s.port(), "describe-execution --execution-arn " + q(l.execution_arn));
+  CliRun desc = aws(s.port(), "describe-execution --execution-arn " + q(l.execution_arn));
   ASSERT_EQ(desc.exit_code, 0) << desc.out;
   EXPECT_EQ(desc.json().value("status", ""), "ABORTED");
   EXPECT_EQ(desc.json().value("error", ""), "Manual");
-  Run hb = aws(s.port(), "send-task-heartbeat --task-token " + q(l.token));
+  CliRun hb = aws(s.port(), "send-task-heartbeat --task-token " + q(l.token));
   EXPECT_NE(hb.exit_code, 0);
   EXPECT_NE(hb.out.find("TaskTimedOut"), std::string::npos) << hb.out;
 }

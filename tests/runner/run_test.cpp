@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "harness/report/model/baseline.h"
+#include "harness/runner/seeds.h"
 #include "tests/runner/run_support.h"
 
 namespace conform::runner {
