@@ -2,13 +2,14 @@
 // Input: a request script (fuzz/support/request_script.h): several requests, placeholders bound to
 // values from earlier answers, clock advances. Beyond crashes and sanitizer reports, every exchange
 // must keep the emulator's invariants (fuzz/support/invariants.h); a broken invariant aborts.
+// The emulator is emulator::Emulator's wiring with idle polls answering at once (support/fuzz_emulator.h).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string_view>
 
-#include "emulator/app/emulator.h"
+#include "fuzz/support/fuzz_emulator.h"
 #include "fuzz/support/invariants.h"
 #include "fuzz/support/request_script.h"
 
@@ -16,15 +17,12 @@ using namespace conform;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto steps = fuzz::parse_script(std::string_view(reinterpret_cast<const char*>(data), size));
-  auto clock = std::make_shared<emulator::ManualClock>();
-  emulator::EmulatorOptions options;
-  options.clock = clock;
-  emulator::Emulator emu(options);
+  fuzz::FuzzEmulator emu;
   fuzz::Bindings bindings;
   fuzz::InvariantChecker invariants;
   for (const auto& step : steps) {
     if (step.is_advance) {
-      clock->advance(step.advance_seconds);
+      emu.clock().advance(step.advance_seconds);
       continue;
     }
     auto request = fuzz::to_request(step, bindings);

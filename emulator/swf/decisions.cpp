@@ -206,6 +206,11 @@ void apply_decisions(Store& store, Execution& e, double now, const Json& input) 
   e.decision_needed_after_current = false;
   Json completed = Json::object();
   if (auto ctx = opt_string(input, "executionContext")) completed["executionContext"] = *ctx;
+  if (auto list = task_list_name(input, "taskList")) {  // later decision tasks go to this list
+    completed["taskList"] = Json{{"name", *list}};
+    e.task_list = *list;
+  }
+  if (auto v = opt_string(input, "taskListScheduleToStartTimeout")) completed["taskListScheduleToStartTimeout"] = *v;
   int64_t completed_id = complete_decision(store, e, now, completed);
   bool need_decision = unhandled;
   const Json& decisions = member(input, "decisions");

@@ -37,11 +37,9 @@ Lookup find_task(Context& c) {
   return l;
 }
 
-Json ids_of(const ActivityTask& t) {
-  Json attrs = Json::object();
+void add_ids(Json& attrs, const ActivityTask& t) {
   attrs["scheduledEventId"] = t.scheduled_id;
   attrs["startedEventId"] = t.started_id;
-  return attrs;
 }
 
 }  // namespace
@@ -72,7 +70,7 @@ Outcome respond_activity_task_completed(Context& c) {
   if (l.answer) return *l.answer;
   Json attrs = Json::object();
   if (auto v = opt_string(c.in(), "result")) attrs["result"] = *v;
-  for (auto& [k, v] : ids_of(*l.task).items()) attrs[k] = v;
+  add_ids(attrs, *l.task);
   close_activity(c.store, *l.execution, *l.task, c.now, "ActivityTaskCompleted", std::move(attrs));
   return Outcome::ok();
 }
@@ -85,7 +83,7 @@ Outcome respond_activity_task_failed(Context& c) {
     if (auto v = opt_string(c.in(), "reason")) attrs["reason"] = *v;
     if (auto v = opt_string(c.in(), "details")) attrs["details"] = *v;
   }
-  for (auto& [k, v] : ids_of(*l.task).items()) attrs[k] = v;
+  add_ids(attrs, *l.task);
   close_activity(c.store, *l.execution, *l.task, c.now, "ActivityTaskFailed", std::move(attrs));
   return Outcome::ok();
 }
@@ -95,7 +93,7 @@ Outcome respond_activity_task_canceled(Context& c) {
   if (l.answer) return *l.answer;
   Json attrs = Json::object();
   if (auto v = opt_string(c.in(), "details")) attrs["details"] = *v;
-  for (auto& [k, v] : ids_of(*l.task).items()) attrs[k] = v;
+  add_ids(attrs, *l.task);
   if (l.task->cancel_requested) attrs["latestCancelRequestedEventId"] = l.task->cancel_requested_id;
   close_activity(c.store, *l.execution, *l.task, c.now, "ActivityTaskCanceled", std::move(attrs));
   return Outcome::ok();

@@ -12,10 +12,12 @@ rc::Gen<int64_t> integer_in(std::optional<int64_t> min, std::optional<int64_t> m
   // "Anything" draws stay near the lower bound (or zero) so cases read well.
   int64_t base = (lo <= 0 && hi >= 0) ? 0 : lo;
   int64_t span_hi = std::min<int64_t>(hi, base + 1000);
-  return rc::gen::weightedOneOf<int64_t>({
-      {2, rc::gen::inRange<int64_t>(base, span_hi + (span_hi < std::numeric_limits<int64_t>::max() ? 1 : 0))},
-      {1, rc::gen::just(lo)},
-      {1, rc::gen::just(hi)},
+  int64_t end = span_hi + (span_hi < std::numeric_limits<int64_t>::max() ? 1 : 0);
+  // The choice shrinks toward 0: "anything near zero", which itself shrinks toward `base`.
+  return rc::gen::mapcat(rc::gen::resize(rc::kNominalSize, rc::gen::inRange<int>(0, 4)), [lo, hi, base, end](int mode) {
+    if (mode == 2) return rc::gen::just(lo);
+    if (mode == 3) return rc::gen::just(hi);
+    return rc::gen::inRange<int64_t>(base, end);
   });
 }
 

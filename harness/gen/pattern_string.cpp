@@ -93,11 +93,11 @@ void derive(const RegexNode& n, std::vector<Piece>& out, Alphabet alphabet, int 
         p.set = &child.chars;
         p.min = n.min;
         p.max = n.max;
-        p.count = *rc::gen::inRange<long>(n.min, std::min<long>(hi, n.min + 8) + 1);
+        p.count = *uniform_in<long>(n.min, std::min<long>(hi, n.min + 8) + 1);
         out.push_back(std::move(p));
         return;
       }
-      long count = *rc::gen::inRange<long>(n.min, std::min<long>(hi, n.min + (budget > 0 ? 3 : 0)) + 1);
+      long count = *uniform_in<long>(n.min, std::min<long>(hi, n.min + (budget > 0 ? 3 : 0)) + 1);
       for (long k = 0; k < count; ++k) derive(child, out, alphabet, budget - 1);
       return;
     }
@@ -128,11 +128,16 @@ size_t fit(std::vector<Piece>& ps, size_t target) {
   return t;
 }
 
+// Long runs come from a seeded PRNG over the class's ranges (one draw instead of one per character).
+std::u32string bulk_from(const CharSet& set, Alphabet alphabet, size_t n, uint64_t seed);
+
 std::u32string materialize(const std::vector<Piece>& ps, Alphabet alphabet) {
   std::u32string s;
   for (const auto& p : ps) {
     s += p.fixed;
-    if (p.set && p.count > 0) {
+    if (p.set && p.count > kBulkLength) {
+      s += bulk_from(*p.set, alphabet, p.count, *rc::gen::arbitrary<uint64_t>());
+    } else if (p.set && p.count > 0) {
       auto cps = *rc::gen::container<std::vector<char32_t>>(p.count, char_in(*p.set, alphabet));
       s.append(cps.begin(), cps.end());
     }
@@ -159,6 +164,38 @@ std::optional<std::string> exact(const Regex& re, size_t target) {
   return std::nullopt;
 }
 
+}  // namespace
+
+namespace {
+Ranges preferred_ranges(const CharSet& set, Alphabet alphabet, uint64_t r) {
+  Ranges all = printable_ranges(set);
+  Ranges ascii = zone(all, 0, 0x7F), bmp = zone(all, 0x80, 0xFFFF), astral = zone(all, 0x10000, 0x10FFFF);
+  if (alphabet == Alphabet::Mixed) alphabet = static_cast<Alphabet>(r % 3);
+  const Ranges* pick = alphabet == Alphabet::Ascii ? &ascii : alphabet == Alphabet::Bmp ? &bmp : &astral;
+  return pick->empty() ? all : *pick;
+}
+
+std::u32string bulk_from(const CharSet& set, Alphabet alphabet, size_t n, uint64_t seed) {
+  std::u32string out;
+  out.reserve(n);
+  uint64_t state = seed;
+  auto next = [&state]() {
+    uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  std::vector<Ranges> zones;
+  for (int z = 0; z < 3; ++z) zones.push_back(preferred_ranges(set, alphabet == Alphabet::Mixed ? static_cast<Alphabet>(z) : alphabet, 0));
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t r = next();
+    const Ranges& rs = zones[alphabet == Alphabet::Mixed ? r % 3 : 0];
+    if (rs.empty()) { out.push_back('a'); continue; }
+    const auto& [lo, hi] = rs[(r >> 8) % rs.size()];
+    out.push_back(static_cast<char32_t>(lo + (r >> 24) % (static_cast<uint64_t>(hi) - lo + 1)));
+  }
+  return out;
+}
 }  // namespace
 
 rc::Gen<char32_t> char_in(const CharSet& set, Alphabet alphabet) {

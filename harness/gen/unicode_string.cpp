@@ -50,14 +50,49 @@ rc::Gen<char32_t> code_point(Alphabet a) {
 rc::Gen<size_t> boundary_length(size_t min, size_t max, size_t soft_cap) {
   if (max < min) max = min;
   size_t cap = std::max(min, std::min(max, min + soft_cap));
-  return rc::gen::weightedOneOf<size_t>({
-      {2, rc::gen::inRange<size_t>(min, cap + 1)},
-      {1, rc::gen::just(min)},
-      {1, rc::gen::just(max)},
+  // The choice itself shrinks: toward 0 = the minimum.
+  return rc::gen::mapcat(uniform_in<int>(0, 4), [min, max, cap](int mode) {
+    if (mode == 0) return rc::gen::just(min);
+    if (mode == 3) return rc::gen::just(max);
+    return rc::gen::inRange<size_t>(min, cap + 1);
   });
 }
 
+namespace {
+uint64_t splitmix(uint64_t& state) {
+  uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+}  // namespace
+
+char32_t code_point_from(Alphabet a, uint64_t r) {
+  if (a == Alphabet::Mixed) {
+    a = static_cast<Alphabet>(r % 3);
+    r /= 3;
+  }
+  switch (a) {
+    case Alphabet::Ascii: return static_cast<char32_t>(0x20 + r % 95);
+    case Alphabet::Bmp: {
+      char32_t c = static_cast<char32_t>(0xA0 + r % (0xFFFE - 0xA0 - 0x800));
+      return c >= 0xD800 ? c + 0x800 : c;
+    }
+    default: return static_cast<char32_t>(0x10000 + r % (0x10FFFE - 0x10000));
+  }
+}
+
+std::u32string bulk_code_points(size_t n, Alphabet a, uint64_t seed) {
+  std::u32string out;
+  out.reserve(n);
+  uint64_t state = seed;
+  for (size_t i = 0; i < n; ++i) out.push_back(code_point_from(a, splitmix(state)));
+  return out;
+}
+
 rc::Gen<std::string> string_of_length(size_t length, Alphabet a) {
+  if (length > kBulkLength)
+    return rc::gen::map(rc::gen::arbitrary<uint64_t>(), [length, a](uint64_t seed) { return encode_utf8(bulk_code_points(length, a, seed)); });
   return rc::gen::map(rc::gen::container<std::vector<char32_t>>(length, code_point(a)), [](const std::vector<char32_t>& cps) {
     std::string s;
     for (char32_t c : cps) append_utf8(s, c);

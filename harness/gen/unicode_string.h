@@ -31,8 +31,14 @@ rc::Gen<char32_t> code_point(Alphabet a);
 // A length in [min, max]: the exact bounds half of the time, else anything in range. `max` is capped
 // by `soft_cap` for the "anything" draw (not for the exact max) to keep cases small.
 rc::Gen<size_t> boundary_length(size_t min, size_t max, size_t soft_cap = 64);
-// A string of exactly `length` code points.
+// A string of exactly `length` code points. Long strings (over kBulkLength) draw their characters from
+// a seeded PRNG, so they cost one draw instead of one per character (they shrink through their length).
+constexpr size_t kBulkLength = 256;
 rc::Gen<std::string> string_of_length(size_t length, Alphabet a);
+// `n` code points of alphabet `a` from a PRNG seeded with `seed` (deterministic).
+std::u32string bulk_code_points(size_t n, Alphabet a, uint64_t seed);
+// A code point of `a` from a 64-bit random value.
+char32_t code_point_from(Alphabet a, uint64_t r);
 // A string with length in [min, max] (boundary-weighted), of a random alphabet.
 rc::Gen<std::string> unicode_string(size_t min, size_t max);
 rc::Gen<std::string> unicode_string(size_t min, size_t max, Alphabet a);

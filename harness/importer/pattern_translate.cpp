@@ -190,7 +190,11 @@ class Translator {
     }
     if (c == '-') {
       const bool next_is_end = i_ + 1 < in_.size() && in_[i_ + 1] == ']';
-      if (at_start || next_is_end || last_was_range_ || !pending_range_start_) {
+      if (at_start || next_is_end) {  // literal, and fine as it is in ECMAScript
+        out_ += '-';
+        last_was_range_ = false;
+        pending_range_start_ = false;
+      } else if (last_was_range_ || !pending_range_start_) {
         out_ += "\\-";
         last_was_range_ = false;
         pending_range_start_ = false;

@@ -3,8 +3,8 @@
 //
 // Promises: never throws. Strips one leading '^' and trailing '$' (the spec matches whole values);
 // turns \p{Alpha}-style classes into POSIX bracket classes, \A/\z into anchors, possessive quantifiers
-// and atomic groups into plain ones, named groups into plain groups, a literal '-' after a range in a
-// class into "\-". Lookbehind, inline flags, \P{..} inside a class and class intersection have no
+// and atomic groups into plain ones, named groups into plain groups, a literal '-' right after a range
+// in a class into "\-". Lookbehind, inline flags, \P{..} inside a class and class intersection have no
 // std::regex equivalent: the result then has no pattern and says why. A returned pattern compiles.
 #pragma once
 

@@ -7,6 +7,12 @@
 // members and declared errors, lifecycles name existing fixtures and read-back operations, fixture
 // steps name existing operations and only use variables captured by earlier steps or builtins,
 // patterns compile, min <= max).
+//
+// Defaults filled in while loading: an error's `wire` (awsJson1_0: errorNamespace#name, restJson1:
+// name), a rule's expect.status from the error it names, a shape's pattern_text from its pattern, a
+// member's location_name from its name. A directory without schema/spec.schema.json is checked
+// against the built-in schema. Operation files must be named <Operation>.json and sit next to their
+// service.json; `conform specs check` (check_command.h) prints the same errors.
 #pragma once
 
 #include <string>

@@ -11,6 +11,7 @@
 using namespace conform::emulator;
 using sfn_test::Reply;
 using sfn_test::Served;
+using sfn_test::sfn_call;
 
 namespace {
 
@@ -20,7 +21,9 @@ const char* kNs = "com.amazonaws.swf.service.v2.model#";
 void expect_error(const Reply& r, const std::string& name, const std::string& message = "") {
   EXPECT_EQ(r.status, 400) << r.raw;
   EXPECT_EQ(r.type(), name) << r.raw;
-  if (!message.empty()) EXPECT_EQ(r.message(), message) << r.raw;
+  if (!message.empty()) {
+    EXPECT_EQ(r.message(), message) << r.raw;
+  }
 }
 
 FaultSet with(Fault f) {

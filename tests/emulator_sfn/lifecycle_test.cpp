@@ -14,7 +14,9 @@ const char* kTimedOut = "Task Timed Out: 'Provided task does not exist anymore'"
 void expect_error(const Outcome& o, const std::string& name, const std::string& message = "") {
   EXPECT_TRUE(o.is_error) << o.output.dump();
   EXPECT_EQ(o.error_name, name);
-  if (!message.empty()) EXPECT_EQ(o.error_message, message);
+  if (!message.empty()) {
+    EXPECT_EQ(o.error_message, message);
+  }
 }
 }  // namespace
 

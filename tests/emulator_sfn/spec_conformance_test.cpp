@@ -40,8 +40,10 @@ void check(const std::string& op_name, const Outcome& o) {
   ASSERT_NE(op, nullptr) << op_name;
   const spec::ErrorSpec* e = specs.find_error(*op, o.error_name);
   ASSERT_NE(e, nullptr) << op_name << " does not declare " << o.error_name;
-  if (e->message) EXPECT_TRUE(fits(*e->message, o.error_message)) << op_name << ": '" << o.error_message
-                                                                  << "' vs '" << *e->message << "'";
+  if (e->message) {
+    EXPECT_TRUE(fits(*e->message, o.error_message))
+        << op_name << ": '" << o.error_message << "' vs '" << *e->message << "'";
+  }
 }
 
 }  // namespace

@@ -20,6 +20,11 @@ inline FaultSet with(Fault f) {
   return s;
 }
 
+// Activity type defaults as RegisterActivityType members ("NONE" where not given).
+struct ActivityDefaults {
+  std::string start_to_close = "NONE", schedule_to_start = "NONE", schedule_to_close = "NONE", heartbeat = "NONE";
+};
+
 class Direct {
  public:
   explicit Direct(FaultSet faults = {}) : faults_(faults), backend_(make_swf_backend(fast())) {
@@ -50,11 +55,7 @@ class Direct {
 
   ManualClock& clock() { return clock_; }
 
-  // Activity type defaults as RegisterActivityType members ("NONE" where not given).
-  struct ActivityDefaults {
-    std::string start_to_close = "NONE", schedule_to_start = "NONE", schedule_to_close = "NONE",
-                heartbeat = "NONE";
-  };
+  using ActivityDefaults = swf_test::ActivityDefaults;
 
   struct Live {
     std::string domain, workflow_id, run_id, token;
@@ -64,7 +65,7 @@ class Direct {
 
   // Domain, types, a started execution, its first decision task answered with ScheduleActivityTask
   // (`schedule_extra` merged into the decision attributes), and the started activity task.
-  Live live_activity(const std::string& tag, ActivityDefaults defaults = {}, Json schedule_extra = Json::object()) {
+  Live live_activity(const std::string& tag, ActivityDefaults defaults = ActivityDefaults(), Json schedule_extra = Json::object()) {
     Live l;
     l.domain = "dom-" + tag;
     l.workflow_id = "wf-" + tag;

