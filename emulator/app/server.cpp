@@ -77,11 +77,24 @@ EmulatorServer::EmulatorServer(EmulatorOptions options) : impl_(std::make_unique
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(1000000);
   server.set_payload_max_length(64 * 1024 * 1024);
-  Emulator* emulator = &impl_->emulator;
-  server.set_pre_routing_handler([emulator](const httplib::Request& req, httplib::Response& res) {
-    write_response(emulator->handle(to_request(req)), res);
-    return httplib::Server::HandlerResponse::Handled;
+  // httplib's default also sets SO_REUSEPORT, which lets a second server bind a busy port.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
   });
+  // Regular routes, not the pre-routing handler: httplib reads the body only after pre-routing.
+  // One catch-all pattern per method (HEAD is served by the GET route).
+  Emulator* emulator = &impl_->emulator;
+  auto handler = [emulator](const httplib::Request& req, httplib::Response& res) {
+    write_response(emulator->handle(to_request(req)), res);
+  };
+  const std::string any = R"([\s\S]*)";
+  server.Get(any, handler);
+  server.Post(any, handler);
+  server.Put(any, handler);
+  server.Patch(any, handler);
+  server.Delete(any, handler);
+  server.Options(any, handler);
   // Answers httplib produces itself (unparsable request line, oversized payload) still get an identity.
   httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;

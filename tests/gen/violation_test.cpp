@@ -41,17 +41,18 @@ TEST(Violation, EachCaseViolatesExactlyOneConstraint) {
     for (uint64_t seed = 1; seed <= 5; ++seed) expect_single(op, draw(gen::violation_case(op, v), seed), v.path() + "/" + v.constraint);
 }
 
-TEST(Violation, BuiltinSpecsViolationsAreSingle) {
+TEST(Violation, BuiltinSubjectViolationsAreSingle) {
   const auto& specs = spec::builtin_specs();
   size_t checked = 0;
   for (const auto& op : specs.operations) {
+    if (op.role != "subject") continue;  // what the checks run (fixture ops carry 1 MB definitions)
     for (const auto& v : gen::violations_of(op)) {
       Json c = draw(gen::violation_case(op, v), 11);
       expect_single(op, c, op.id() + " " + v.path() + "/" + v.constraint);
       ++checked;
     }
   }
-  EXPECT_GT(checked, 20u);
+  EXPECT_GT(checked, 40u);
 }
 
 TEST(Violation, LengthsAreOffByOneInCodePoints) {

@@ -73,7 +73,9 @@ TEST(RealSpecs, OperationsAreSortedByIdAndEveryLifecycleResolves) {
     const Service* s = set.find_service(op.service);
     ASSERT_NE(s, nullptr);
     EXPECT_TRUE(s->fixtures.count(op.lifecycle->fixture)) << op.id();
-    if (op.lifecycle->read_back) EXPECT_NE(set.find_operation(op.service, op.lifecycle->read_back->operation), nullptr);
+    if (op.lifecycle->read_back) {
+      EXPECT_NE(set.find_operation(op.service, op.lifecycle->read_back->operation), nullptr);
+    }
     auto siblings = set.operations_on_fixture(op.service, op.lifecycle->fixture);
     EXPECT_NE(std::find(siblings.begin(), siblings.end(), &op), siblings.end());
   }
