@@ -2,6 +2,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 
 #include "emulator/app/emulator.h"
@@ -128,6 +129,9 @@ int EmulatorServer::start(const std::string& host, int port, std::string* error)
   impl_->host = host;
   impl_->port = bound;
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
+  // httplib's stop() is a no-op until the accept loop runs: wait for it so a quick stop() cannot hang.
+  for (int i = 0; i < 5000 && !impl_->server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return bound;
 }
 
