@@ -2,6 +2,8 @@
 // for every spec'd subject operation, on a few generated cases each.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "harness/oracle/check.h"
 #include "tests/oracle/e2e_support.h"
 

@@ -2,6 +2,8 @@
 // operation the fault affects, and the same case passes on the clean emulator.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "emulator/core/faults.h"
 #include "harness/gen/valid_input.h"
 #include "harness/gen/violation.h"
