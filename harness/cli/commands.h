@@ -22,8 +22,26 @@ struct RunArgs {
   std::optional<std::string> region;
   int shrink_budget = 64;
   bool no_progress = false;
+  // Real targets (issue 5): see harness/runner/safety.h.
+  bool allow_remote = false, dry_run = false, redact_sensitive = false;
+  double rps = 0;
+  std::string credentials = "auto";  // auto (test/test on loopback, the AWS chain elsewhere) | aws | test
+  std::optional<std::string> profile;
 };
 int run_command(const RunArgs& args);
+
+// `conform fuzz` (harness/campaign/campaign.h): a black-box fuzz campaign judged by the run's checks.
+struct FuzzArgs {
+  std::optional<std::string> target, spec_dir, report_dir, time, region;
+  std::vector<std::string> ops, checks, faults;
+  std::optional<uint64_t> seed, runs;
+  int jobs = 1;
+  int shrink_budget = 32;
+  double status_interval = 5;
+  bool stop_on_failure = false, strict = false, allow_remote = false;
+  double rps = 0;
+};
+int fuzz_command(const FuzzArgs& args);
 
 struct ReplayArgs {
   std::string case_file;
@@ -48,6 +66,8 @@ struct EmulatorArgs {
   bool list_faults = false;
   std::optional<uint64_t> seed;
   bool require_sigv4 = false;
+  int poll_wait_ms = 200;           // idle long-poll wait (EmulatorOptions::poll_wait)
+  uint64_t throttle_every = 0;      // EmulatorOptions::throttle_every
 };
 int emulator_command(const EmulatorArgs& args);
 

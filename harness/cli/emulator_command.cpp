@@ -31,6 +31,12 @@ int emulator_command(const EmulatorArgs& args) {
   emulator::EmulatorOptions options;
   if (args.seed) options.seed = *args.seed;
   options.require_sigv4 = args.require_sigv4;
+  if (args.poll_wait_ms < 0 || args.poll_wait_ms > 60000) {
+    std::cerr << "conform emulator: --poll-wait-ms must be between 0 and 60000\n";
+    return 2;
+  }
+  options.poll_wait = std::chrono::milliseconds(args.poll_wait_ms);
+  options.throttle_every = args.throttle_every;
   for (const auto& name : args.faults) {
     auto fault = emulator::fault_from_name(name);
     if (!fault) {

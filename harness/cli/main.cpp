@@ -28,14 +28,14 @@ int dispatch(int argc, char** argv) {
 
   // run
   RunArgs run;
-  std::string target, spec_dir, report_dir, baseline, shard, region;
+  std::string target, spec_dir, report_dir, baseline, shard, region, profile;
   uint64_t seed = 0;
   auto* run_cmd = app.add_subcommand("run", "run the conformance suite (default target: the embedded emulator)");
   auto* o_target = run_cmd->add_option("--target", target, "endpoint URL, e.g. http://localhost:4566");
   auto* o_spec = run_cmd->add_option("--spec", spec_dir, "spec directory (default: the built-in specs)");
   run_cmd->add_option("--ops", run.ops, "operations, services or op ids, comma-separated")->delimiter(',');
   run_cmd->add_option("--checks", run.checks, "checks, comma-separated (see `conform checks`)")->delimiter(',');
-  auto* o_seed = run_cmd->add_option("--seed", seed, "seed (default: fresh, printed)");
+  auto* o_seed = run_cmd->add_option("--seed", seed, "seed (default: fresh, printed)")->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--examples", run.examples, "cases per operation x check")->check(CLI::Range(1, 1000000));
   run_cmd->add_option("--jobs", run.jobs, "worker threads")->check(CLI::Range(1, 256));
   auto* o_shard = run_cmd->add_option("--shard", shard, "run the K-th of N slices, e.g. 2/4");
@@ -47,6 +47,39 @@ int dispatch(int argc, char** argv) {
   run_cmd->add_option("--shrink-budget", run.shrink_budget, "re-runs spent shrinking each failure")
       ->check(CLI::Range(0, 100000));
   run_cmd->add_flag("--no-progress", run.no_progress, "no progress display");
+  run_cmd->add_flag("--allow-remote", run.allow_remote, "allow a target that is not loopback (real resources, real requests)");
+  run_cmd->add_flag("--dry-run", run.dry_run, "print the plan (resources, about how many requests) and send nothing");
+  run_cmd->add_option("--rps", run.rps, "cap the request rate of the whole run (requests per second; 0: no cap)")
+      ->check(CLI::Range(0.0, 100000.0));
+  run_cmd->add_option("--credentials", run.credentials,
+                      "auto (test/test on loopback, the AWS chain elsewhere), aws (env, AWS_PROFILE) or test")
+      ->check(CLI::IsMember({"auto", "aws", "test"}));
+  auto* o_profile = run_cmd->add_option("--profile", profile, "AWS profile for credentials and region (default AWS_PROFILE)");
+  run_cmd->add_flag("--redact-sensitive", run.redact_sensitive, "redact @sensitive member values in reports and case files");
+
+  // fuzz
+  FuzzArgs fuzz;
+  std::string fuzz_target, fuzz_spec, fuzz_report, fuzz_time, fuzz_region;
+  uint64_t fuzz_seed = 0, fuzz_runs = 0;
+  auto* fuzz_cmd = app.add_subcommand("fuzz", "black-box fuzz campaign judged by the run's checks (default target: the embedded emulator)");
+  auto* f_target = fuzz_cmd->add_option("--target", fuzz_target, "endpoint URL, e.g. http://localhost:4566");
+  auto* f_spec = fuzz_cmd->add_option("--spec", fuzz_spec, "spec directory (default: the built-in specs)");
+  fuzz_cmd->add_option("--ops", fuzz.ops, "operations, services or op ids, comma-separated")->delimiter(',');
+  fuzz_cmd->add_option("--checks", fuzz.checks, "checks, comma-separated (default: all)")->delimiter(',');
+  auto* f_time = fuzz_cmd->add_option("--time", fuzz_time, "stop after this long, e.g. 90s, 5m, 1h (default: Ctrl-C)");
+  auto* f_runs = fuzz_cmd->add_option("--runs", fuzz_runs, "stop after N executions (cases)")->check(CLI::Range(uint64_t{1}, uint64_t{1000000000000}));
+  f_time->excludes(f_runs);
+  auto* f_seed = fuzz_cmd->add_option("--seed", fuzz_seed, "seed (default: fresh, printed)")->check(CLI::NonNegativeNumber);
+  fuzz_cmd->add_option("--jobs", fuzz.jobs, "worker threads")->check(CLI::Range(1, 256));
+  auto* f_report = fuzz_cmd->add_option("--report", fuzz_report, "report directory (default reports/<timestamp>/)");
+  fuzz_cmd->add_option("--fault", fuzz.faults, "plant a fault in the embedded emulator (repeatable)");
+  auto* f_region = fuzz_cmd->add_option("--region", fuzz_region, "AWS region (default AWS_REGION or us-east-1)");
+  fuzz_cmd->add_option("--shrink-budget", fuzz.shrink_budget, "re-runs spent shrinking each failure")->check(CLI::Range(0, 100000));
+  fuzz_cmd->add_option("--status-interval", fuzz.status_interval, "seconds between status lines (0: none)")->check(CLI::Range(0.0, 86400.0));
+  fuzz_cmd->add_flag("--stop-on-failure", fuzz.stop_on_failure, "stop at the first distinct failure");
+  fuzz_cmd->add_flag("--strict", fuzz.strict, "unconfirmed findings fail the campaign too");
+  fuzz_cmd->add_flag("--allow-remote", fuzz.allow_remote, "allow a target that is not loopback");
+  fuzz_cmd->add_option("--rps", fuzz.rps, "cap the request rate (requests per second; 0: no cap)")->check(CLI::Range(0.0, 100000.0));
 
   // replay
   ReplayArgs replay;
@@ -82,12 +115,31 @@ int dispatch(int argc, char** argv) {
   emu_cmd->add_option("--fault", emu.faults, "plant a fault (repeatable)");
   emu_cmd->add_flag("--list-faults", emu.list_faults, "list the plantable faults and exit");
   uint64_t emu_seed = 0;
-  auto* o_emu_seed = emu_cmd->add_option("--seed", emu_seed, "seed for issued ids");
+  auto* o_emu_seed = emu_cmd->add_option("--seed", emu_seed, "seed for issued ids")->check(CLI::NonNegativeNumber);
   emu_cmd->add_flag("--require-sigv4", emu.require_sigv4, "reject unsigned or wrongly signed requests");
+  emu_cmd->add_option("--poll-wait-ms", emu.poll_wait_ms, "how long an idle long poll waits, in ms (default 200)")
+      ->check(CLI::Range(0, 60000));
+  emu_cmd->add_option("--throttle-every", emu.throttle_every,
+                      "answer every N-th request with the service's throttling error (awsJson: 400 "
+                      "ThrottlingException; Lambda: 429 TooManyRequestsException, Retry-After: 0); 0: never")
+      ->check(CLI::NonNegativeNumber);
 
   // checks
   auto* checks_cmd = app.add_subcommand("checks", "list the check registry");
 
+  // An unknown command word gets its own message (CLI11 would only say that a subcommand is required).
+  auto is_command = [&](const std::string& word) {
+    for (const auto* sub : app.get_subcommands({}))
+      if (sub->get_name() == word) return true;
+    return false;
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+    std::string known;
+    for (const auto* sub : app.get_subcommands({})) known += (known.empty() ? "" : ", ") + sub->get_name();
+    std::cerr << "conform: unknown command '" << argv[1] << "'; commands: " << known << "\n";
+    std::cerr << "Run 'conform --help' for usage.\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -105,7 +157,18 @@ int dispatch(int argc, char** argv) {
     set_if(o_report, report_dir, run.report_dir);
     set_if(o_baseline, baseline, run.baseline);
     set_if(o_region, region, run.region);
+    set_if(o_profile, profile, run.profile);
     return run_command(run);
+  }
+  if (*fuzz_cmd) {
+    set_if(f_target, fuzz_target, fuzz.target);
+    set_if(f_spec, fuzz_spec, fuzz.spec_dir);
+    set_if(f_report, fuzz_report, fuzz.report_dir);
+    set_if(f_time, fuzz_time, fuzz.time);
+    set_if(f_region, fuzz_region, fuzz.region);
+    set_if(f_seed, fuzz_seed, fuzz.seed);
+    set_if(f_runs, fuzz_runs, fuzz.runs);
+    return fuzz_command(fuzz);
   }
   if (*replay_cmd) {
     set_if(r_target, replay_target, replay.target);

@@ -1,5 +1,7 @@
 #include "harness/runner/case_runner.h"
 
+#include "harness/gen/generation_lock.h"
+
 namespace conform::runner {
 
 namespace {
@@ -36,6 +38,7 @@ std::optional<rc::Shrinkable<spec::Json>> generate_case(const CaseContext& conte
   }
   try {
     oracle::Scope scope{context.specs, *s.service, *s.op};
+    auto lock = gen::hold_generation_lock();
     rc::Gen<spec::Json> gen = s.check->generate(scope);
     rc::Shrinkable<spec::Json> shrinkable = gen(rc::Random(unit.seed), unit.size);
     (void)shrinkable.value();  // surfaces a generation failure here rather than later
@@ -88,6 +91,7 @@ UnitRun run_unit(const CaseContext& context, const WorkUnit& unit, transport::Ca
   }
   spec::Json input;
   try {
+    auto lock = gen::hold_generation_lock();
     input = shrinkable->value();
   } catch (...) {
     UnitScope s = scope_of(context, unit);

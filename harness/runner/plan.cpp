@@ -58,12 +58,16 @@ std::optional<std::vector<const spec::Operation*>> select_operations(const spec:
       }
     }
     if (!matched) {
-      std::vector<std::string> candidates;
-      for (const auto& op : specs.operations) candidates.push_back(op.id());
+      std::vector<std::string> candidates, known;
+      for (const auto& op : specs.operations) {
+        candidates.push_back(op.id());
+        candidates.push_back(op.name);
+        if (is_subject(op)) known.push_back(op.id());
+      }
       for (const auto& [service, _] : specs.services) candidates.push_back(service);
       if (error)
         *error = "--ops: no operation or service '" + name + "'" + spec::did_you_mean(name, candidates) +
-                 "; known operations: " + spec::join_names(candidates);
+                 "; operations under test: " + spec::join_names(known);
       return std::nullopt;
     }
   }

@@ -11,8 +11,10 @@
 #include "harness/runner/aggregate.h"
 #include "harness/runner/case_runner.h"
 #include "harness/runner/interrupt.h"
+#include "harness/runner/outcome_redaction.h"
 #include "harness/runner/plan.h"
 #include "harness/runner/progress.h"
+#include "harness/runner/safety.h"
 #include "harness/runner/seeds.h"
 #include "harness/runner/shrink.h"
 #include "harness/runner/target.h"
@@ -157,6 +159,33 @@ RunOutcome run_conformance(const RunOptions& o) {
     if (!baseline) return give_up(kExitUsage, "--baseline: " + error);
   }
 
+  // Safety (safety.h): a non-loopback target needs allow_remote and names every resource with the run
+  // id; such a run, and every dry run, starts by printing the plan. A dry run stops here: nothing sent.
+  std::optional<transport::Url> remote;
+  if (o.target)
+    if (auto u = transport::Url::parse(*o.target); u && !u->is_loopback()) remote = *u;
+  if (o.max_rps < 0) return give_up(kExitUsage, "--rps must not be negative");
+  const uint64_t estimate = estimate_requests(*plan, *specs, o.concurrency);
+  if (remote && !o.dry_run)
+    if (auto refusal = remote_guard(*remote, o.allow_remote, estimate)) return give_up(kExitUsage, *refusal);
+  std::vector<std::string> unnamed = remote ? audit_resource_names(*plan, *specs) : std::vector<std::string>{};
+  if (remote || o.dry_run) {
+    PlanDescription d{o.target ? *o.target : "embedded reference emulator (started on 127.0.0.1)", rep.run_id,
+                      o.region, o.credentials_source, o.concurrency, o.max_rps, o.dry_run};
+    out.plan_text = describe_plan(*plan, *specs, d);
+    for (const auto& u : unnamed) out.plan_text += "  unsafe: " + u + "\n";
+    if (std::ostream* plan_out = o.plan_out ? o.plan_out : o.progress) *plan_out << out.plan_text << std::flush;
+  }
+  if (!unnamed.empty() && !o.dry_run)
+    return give_up(kExitUsage, "refusing a remote run: a fixture names resources without the run prefix: " + unnamed.front());
+  if (o.dry_run) {
+    out.dry_run = true;
+    rep.exit_reason = "dry run: nothing sent";
+    rep.finished_at = iso_now();
+    out.elapsed_s = rep.duration_s = seconds_since(t0);
+    return out;
+  }
+
   // Target.
   int code = kExitOk;
   auto target = resolve_target(o.target, o.embedded, EmbeddedRequest{o.faults, seed, o.region}, &code, &error);
@@ -171,21 +200,25 @@ RunOutcome run_conformance(const RunOptions& o) {
   std::optional<SigintGuard> sigint;
   if (o.handle_sigint) sigint.emplace(stop);
 
-  std::atomic<uint64_t> requests{0};
+  std::atomic<uint64_t> requests{0}, retries{0};
   transport::CallerOptions caller_options;
   caller_options.region = o.region;
   caller_options.credentials = o.credentials;
   caller_options.sign = o.sign;
+  caller_options.max_rps = o.max_rps;
   auto observer = o.on_exchange;
   std::function<std::unique_ptr<transport::Caller>()> make_caller = [&]() {
     auto caller = std::make_unique<transport::Caller>(target->url, caller_options);
-    caller->on_exchange([&requests, &observer](const transport::Exchange& e) {
+    caller->on_exchange([&requests, &retries, &observer](const transport::Exchange& e) {
       requests.fetch_add(1);
+      if (e.attempt > 0) retries.fetch_add(1);
       if (observer) observer(e);
     });
     return caller;
   };
-  fixture::FixtureRunner fixtures(*specs, fixture::RunIdentity{rep.run_id, o.region, "123456789012", seed});
+  fixture::RunIdentity identity{rep.run_id, o.region, "123456789012", seed};
+  identity.list_uncleanable = remote.has_value();
+  fixture::FixtureRunner fixtures(*specs, identity);
   CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
 
   Aggregator aggregator(*plan, baseline ? &*baseline : nullptr, o.keep_unit_results);
@@ -292,7 +325,13 @@ RunOutcome run_conformance(const RunOptions& o) {
   out.units_run = 0;
   for (const auto& c : rep.cells) out.units_run += static_cast<size_t>(c.cases);
   out.requests = requests.load();
+  out.retries = retries.load();
   rep.requests = out.requests;
+  if (o.redact_sensitive) redact_sensitive(out, *specs);
+  std::vector<std::string> secrets;
+  for (const auto* s : {&o.credentials.access_key_id, &o.credentials.secret_access_key, &o.credentials.session_token})
+    if (!s->empty() && *s != "test") secrets.push_back(*s);
+  if (!secrets.empty()) scrub_secrets(out, secrets);
   out.exit_code = exit_code_for(rep, stopped, out.units_planned, out.units_run, &rep.exit_reason);
   rep.exit_code = out.exit_code;
   rep.finished_at = iso_now();

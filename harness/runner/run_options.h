@@ -89,7 +89,15 @@ struct RunOptions {
   int max_shrunk_failures = 32;                  // distinct failures shrunk (the rest saved as found)
   int concurrency = 4;                           // simultaneous closes for concurrent checks
   transport::Credentials credentials;            // default test/test (local targets)
+  std::string credentials_source = "test/test (local default)";  // for the plan; never the secret
   bool sign = true;
+  // Safety on a real account (safety.h): a non-loopback target needs allow_remote; such a run first
+  // prints its plan to `plan_out` (default: `progress`); dry_run prints the plan and sends nothing.
+  bool allow_remote = false;
+  bool dry_run = false;
+  std::ostream* plan_out = nullptr;
+  double max_rps = 0;                            // cap on the request rate of the whole run; 0 = none
+  bool redact_sensitive = false;                 // @sensitive member values redacted in report and cases
   const std::vector<oracle::CheckDef>* registry = nullptr;  // none = oracle::registry()
   EmbeddedFactory embedded;                      // required when `target` is empty
   std::function<void(const transport::Exchange&)> on_exchange;  // every exchange (from any worker)
@@ -107,6 +115,9 @@ struct RunOutcome {
   std::vector<CaseRecord> cases;                 // one per distinct failure, in report.failures order
   std::vector<UnitSummary> units;                // with keep_unit_results, in plan order
   uint64_t requests = 0;                         // HTTP exchanges sent (fixtures, probes, shrinking, clean-up)
+  uint64_t retries = 0;                          // of those, re-sends after a throttling answer
+  bool dry_run = false;                          // the plan was printed and nothing was sent
+  std::string plan_text;                         // the plan (dry runs and remote targets)
   size_t units_planned = 0, units_run = 0;
   double elapsed_s = 0, checks_s = 0, shrink_s = 0, cleanup_s = 0;
   double first_failure_s = -1;                   // seconds from start to the first failing case, -1 if none

@@ -1,5 +1,7 @@
 #include "harness/runner/shrink.h"
 
+#include "harness/gen/generation_lock.h"
+
 namespace conform::runner {
 
 ShrinkResult shrink_case(const rc::Shrinkable<spec::Json>& start, oracle::CaseResult start_result,
@@ -8,6 +10,7 @@ ShrinkResult shrink_case(const rc::Shrinkable<spec::Json>& start, oracle::CaseRe
   ShrinkResult out;
   out.result = std::move(start_result);
   try {
+    auto lock = gen::hold_generation_lock();
     out.input = start.value();
   } catch (...) {
     out.input = out.result.case_input;
@@ -17,7 +20,10 @@ ShrinkResult shrink_case(const rc::Shrinkable<spec::Json>& start, oracle::CaseRe
   bool improved = true;
   while (improved) {
     improved = false;
-    auto shrinks = current.shrinks();
+    auto shrinks = [&] {
+      auto lock = gen::hold_generation_lock();
+      return current.shrinks();
+    }();
     while (true) {
       if (out.attempts >= budget) {
         out.budget_exhausted = true;
@@ -26,6 +32,7 @@ ShrinkResult shrink_case(const rc::Shrinkable<spec::Json>& start, oracle::CaseRe
       if (stop && stop->load()) return out;
       rc::Maybe<rc::Shrinkable<spec::Json>> next;
       try {
+        auto lock = gen::hold_generation_lock();
         next = shrinks.next();
       } catch (...) {
         break;
@@ -33,6 +40,7 @@ ShrinkResult shrink_case(const rc::Shrinkable<spec::Json>& start, oracle::CaseRe
       if (!next) break;
       spec::Json candidate;
       try {
+        auto lock = gen::hold_generation_lock();
         candidate = next->value();
       } catch (...) {
         continue;  // a shrink that cannot be generated is no candidate

@@ -19,6 +19,7 @@ std::string serialise(const http::Request& r, bool drop_signature) {
   std::string s = r.method + " " + r.target() + "\n";
   for (const auto& [name, value] : r.headers.all()) {
     if (drop_signature && (http::iequals(name, "X-Amz-Date") || http::iequals(name, "Authorization"))) continue;
+    if (http::iequals(name, "Host")) continue;  // each fresh emulator listens on its own ephemeral port
     s += name + ": " + value + "\n";
   }
   return s + "\n" + r.body;

@@ -118,7 +118,9 @@ TEST_F(Reports, SummaryJsonReadsBack) {
   EXPECT_EQ(back->cells.size(), report_.cells.size());
   EXPECT_EQ(back->failures.size(), report_.failures.size());
   EXPECT_EQ(back->seed, report_.seed);
-  EXPECT_EQ(to_json(*back)["cells"], to_json(report_)["cells"]);
+  // summary.json replaces a hostile target's invalid UTF-8 with U+FFFD; everything else reads back as is.
+  Json written = Json::parse(to_json(report_).dump(-1, ' ', false, Json::error_handler_t::replace));
+  EXPECT_TRUE(to_json(*back)["cells"] == written["cells"]);
   EXPECT_EQ(back->failures[0].fingerprint, report_.failures[0].fingerprint);
   EXPECT_FALSE(run_report_from_json(Json::array()));
   EXPECT_FALSE(run_report_from_json(Json{{"schema", "other"}}));
@@ -137,7 +139,8 @@ TEST_F(Reports, HtmlHoldsTheMatrixAndTheFailures) {
   EXPECT_NE(html.find("class=\"pass\" data-status=\"pass\""), std::string::npos);
   EXPECT_NE(html.find("class=\"unconfirmed\" data-status=\"unconfirmed\""), std::string::npos);
   EXPECT_NE(html.find("class=\"notrun\" data-status=\"not-run\""), std::string::npos);
-  EXPECT_NE(html.find("data-status=\"n/a\">n/a"), std::string::npos);
+  EXPECT_NE(html.find("data-status=\"n/a\""), std::string::npos);
+  EXPECT_NE(html.find(">n/a</td>"), std::string::npos);
   EXPECT_EQ(html.find("<b>&"), std::string::npos) << "hostile text must be escaped";
   EXPECT_NE(html.find("conform replay"), std::string::npos);
   // Parses as XML-ish? At least python's HTML parser accepts it and every tag we open is closed.
