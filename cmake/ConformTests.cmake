@@ -8,6 +8,8 @@ set(CONFORM_TEST_LIBS_importer conform_importer conform_spec conform_builtin_spe
 set(CONFORM_TEST_LIBS_protocol conform_protocol conform_transport conform_auth conform_spec conform_builtin_specs)
 set(CONFORM_TEST_LIBS_auth     conform_auth conform_transport conform_protocol conform_spec conform_builtin_specs)
 set(CONFORM_TEST_LIBS_gen      conform_gen conform_spec conform_builtin_specs)
+set(CONFORM_TEST_LIBS_observe  conform_observe ${CONFORM_ALL_LIBS})
+set(CONFORM_TEST_LIBS_campaign conform_campaign ${CONFORM_ALL_LIBS})
 foreach(svc emulator_core emulator_sfn emulator_swf emulator_lambda)
   set(CONFORM_TEST_LIBS_${svc} conform_emulator conform_protocol conform_spec conform_builtin_specs)
 endforeach()

@@ -22,14 +22,19 @@ struct Emulator::Impl {
     h.region = o.region;
     h.account = o.account;
     h.require_sigv4 = o.require_sigv4;
+    h.throttle_every = o.throttle_every;
     if (o.require_sigv4) h.verify_signature = make_signature_gate();
     return h;
   }
 
   explicit Impl(EmulatorOptions o) : options(std::move(o)), handler(spec::builtin_specs(), handler_options(options)) {
     if (!options.clock) options.clock = handler.options().clock;
-    handler.add_backend(make_stepfunctions_backend());
-    handler.add_backend(make_swf_backend());
+    SfnOptions sfn;
+    sfn.poll_wait = options.poll_wait;
+    SwfOptions swf;
+    swf.poll_wait = options.poll_wait;
+    handler.add_backend(make_stepfunctions_backend(sfn));
+    handler.add_backend(make_swf_backend(swf));
     handler.add_backend(make_lambda_backend());
   }
 };

@@ -7,6 +7,7 @@
 // once the socket is listening; stop() is prompt and idempotent; the destructor stops.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -25,6 +26,21 @@ struct EmulatorOptions {
   std::string region = "us-east-1";
   std::string account = "123456789012";
   bool require_sigv4 = false;           // reject unsigned / wrongly signed requests (issue 5)
+  // How long an idle long poll (SFN GetActivityTask, SWF PollForActivityTask / PollForDecisionTask)
+  // waits in real time for a task before answering the empty result. AWS waits up to 60 s; 0 answers
+  // at once (fuzzing, in-process tests). `conform emulator --poll-wait-ms N`.
+  std::chrono::milliseconds poll_wait{200};
+  // Throttling for clients' back-off tests: when N > 0, every N-th request that names an operation
+  // (the N-th, 2N-th, ... counted from the emulator's start) is answered with the service's throttling
+  // error instead of being handled, before validation and without any state change:
+  //   Step Functions, SWF (awsJson1_0): 400 ThrottlingException (__type
+  //     com.amazon.coral.availability#ThrottlingException), message "Rate exceeded", no Retry-After;
+  //   Lambda (restJson1): 429 TooManyRequestsException, X-Amzn-ErrorType TooManyRequestsException,
+  //     body {"Type":"User","message":"Rate Exceeded.","Reason":"CallerRateLimitExceeded"}, header
+  //     Retry-After: 0 (the model's retryAfterSeconds).
+  // Requests that name no operation (unroutable) are neither counted nor throttled; with
+  // require_sigv4 the signature is checked first. `conform emulator --throttle-every N`.
+  uint64_t throttle_every = 0;
 };
 
 class Emulator {

@@ -24,6 +24,8 @@ int serve_emulator(const ServeOptions& options) {
   EmulatorOptions eo;
   if (options.seed) eo.seed = *options.seed;
   eo.require_sigv4 = options.require_sigv4;
+  eo.poll_wait = std::chrono::milliseconds(std::clamp(options.poll_wait_ms, 0, 60000));
+  eo.throttle_every = options.throttle_every;
   std::vector<std::string> active;
   for (const auto& name : options.faults) {
     auto fault = fault_from_name(name);

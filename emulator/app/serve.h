@@ -19,6 +19,8 @@ struct ServeOptions {
   std::vector<std::string> faults;      // fault names (see faults.h)
   std::optional<uint64_t> seed;
   bool require_sigv4 = false;
+  int poll_wait_ms = 200;               // EmulatorOptions::poll_wait
+  uint64_t throttle_every = 0;          // EmulatorOptions::throttle_every
 };
 
 int serve_emulator(const ServeOptions& options);

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "emulator/app/emulator.h"
+#include "emulator/app/http_server.h"
 
 namespace conform::emulator {
 namespace {
@@ -64,7 +65,7 @@ void write_response(const http::Response& in, httplib::Response& out) {
 struct EmulatorServer::Impl {
   explicit Impl(EmulatorOptions options) : emulator(std::move(options)) {}
   Emulator emulator;
-  httplib::Server server;
+  EmulatorHttpServer server;  // httplib with its own connection loop (http_server.h)
   std::thread thread;
   std::mutex mutex;
   std::atomic<int> port{-1};

@@ -11,4 +11,6 @@ double SystemClock::now() const {
   return static_cast<double>(ms) / 1000.0;
 }
 
+double OffsetClock::now() const { return std::round((system_.now() + offset_.load()) * 1000.0) / 1000.0; }
+
 }  // namespace conform::emulator

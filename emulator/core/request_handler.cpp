@@ -72,6 +72,16 @@ http::Response RequestHandler::handle_unchecked(const http::Request& request, co
       return encode_error(&service, &op, {rejection->error, rejection->message, Json::object(), rejection->status, {}},
                           faults, request_id);
 
+  if (options_.throttle_every > 0 && ++routed_requests_ % options_.throttle_every == 0) {
+    if (service.protocol == spec::Protocol::RestJson1)
+      return encode_error(&service, &op,
+                          {"TooManyRequestsException", "Rate Exceeded.",
+                           Json{{"Type", "User"}, {"Reason", "CallerRateLimitExceeded"}}, 429, {{"Retry-After", "0"}}},
+                          faults, request_id);
+    return encode_error(&service, &op, {"ThrottlingException", "Rate exceeded", Json::object(), 400, {}}, faults,
+                        request_id);
+  }
+
   auto decoded = decode_input(service, op, request, route.labels);
   if (auto* p = std::get_if<ProtocolProblem>(&decoded)) return protocol_error(*p);
   Json& input = std::get<Json>(decoded);

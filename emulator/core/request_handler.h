@@ -2,12 +2,13 @@
 // SpecSet whose backend is registered.
 //
 // Pipeline: route (router.h) -> signature gate (only when require_sigv4 and a verifier is set) ->
-// decode + type check (input_decoder.h) -> Coral validation (validator.h) -> backend -> encode
+// throttle (only when throttle_every > 0) -> decode + type check (input_decoder.h) -> Coral validation (validator.h) -> backend -> encode
 // (response_encoder.h). Promises: handle() never throws and is thread-safe once backends are added;
 // bad input never yields a 5xx (only the ServerErrorOnMalformedJson fault, a missing backend, or an
 // exception escaping a backend, which is answered 500 InternalFailure and is a bug).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -36,6 +37,9 @@ struct HandlerOptions {
   // error to answer (name, message, status) when it is not acceptable, nullopt when it is. Without a
   // verifier nothing is rejected.
   std::function<std::optional<SignatureRejection>(const http::Request&, const spec::Service&)> verify_signature;
+  // > 0: every N-th routed request is answered with the service's throttling error (see
+  // EmulatorOptions::throttle_every in emulator/app/emulator.h for the exact answers).
+  uint64_t throttle_every = 0;
 };
 
 class RequestHandler {
@@ -55,6 +59,7 @@ class RequestHandler {
   Ids ids_;
   Ids request_ids_;
   std::map<std::string, std::unique_ptr<Backend>> backends_;
+  std::atomic<uint64_t> routed_requests_{0};  // for throttle_every
 };
 
 }  // namespace conform::emulator

@@ -1,7 +1,7 @@
 // StopDurableExecution and GetDurableExecution.
 //
 // Stop: RUNNING -> STOPPED with EndTimestamp = StopTimestamp = now and the ErrorObject payload kept
-// (absent when none was sent); an execution that has ended answers 200 with its existing end time
+// (absent when none, or an empty one `{}` - what SDKs send when Error is unset - was sent); an execution that has ended answers 200 with its existing end time
 // (idempotent, as AWS's own durable-execution emulator does); unknown ARN -> 404
 // ResourceNotFoundException. Fault DurableStopNoStateChange: 200 but the execution stays RUNNING.
 #include "emulator/lambda/handlers.h"
@@ -25,7 +25,9 @@ Outcome stop_durable_execution(State& state, const Call& call) {
     return Outcome::ok(Json{{"StopTimestamp", e->end.value_or(now)}});
   }
   std::optional<Json> error;
-  if (auto it = call.input.find("Error"); it != call.input.end() && it->is_object()) error = *it;
+  // An empty ErrorObject is no error: SDKs send the payload `{}` when Error is not set (botocore's
+  // empty rest-json body), so on the wire "no Error" and "Error: {}" are the same request.
+  if (auto it = call.input.find("Error"); it != call.input.end() && it->is_object() && !it->empty()) error = *it;
   auto e = state.stop(arn, now, error);
   if (!e) return execution_not_found(arn);
   return Outcome::ok(Json{{"StopTimestamp", e->end.value_or(now)}});

@@ -42,11 +42,21 @@ spec::Json valid_input(const CatalogOp& c, Rng& rng) {
   return input;
 }
 
+// True when `op` has a member set_member may rewrite (any member; identifiers only for Identifier).
+bool has_member(const CatalogOp& c, bool identifiers_only) {
+  for (const auto& m : c.op->input.members)
+    if (!identifiers_only || !OpCatalog::placeholder_for(m).empty()) return true;
+  return false;
+}
+
 bool set_member(Steps& steps, Mutation kind, Rng& rng) {
-  auto known = known_steps(steps);
-  if (known.empty()) return false;
-  auto [index, c] = known[pick(rng, known.size())];
-  const spec::Member* m = pick_member(*c, rng, kind == Mutation::Identifier);
+  bool identifiers_only = kind == Mutation::Identifier;
+  std::vector<std::pair<size_t, const CatalogOp*>> eligible;  // steps with a member to rewrite
+  for (const auto& k : known_steps(steps))
+    if (has_member(*k.second, identifiers_only)) eligible.push_back(k);
+  if (eligible.empty()) return false;
+  auto [index, c] = eligible[pick(rng, eligible.size())];
+  const spec::Member* m = pick_member(*c, rng, identifiers_only);
   if (!m) return false;
   spec::Json input = OpCatalog::input_of(*c, steps[index]);
   if (kind == Mutation::Boundary) input[m->name] = boundary_value(*m, rng);

@@ -163,6 +163,7 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
     return caller;
   };
   fixture::FixtureRunner fixtures(*specs, fixture::RunIdentity{rep.run_id, o.region, "123456789012", seed});
+  runner::use_target_clock(*target, fixtures);
   runner::CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
   runner::Aggregator aggregator(*plan, baseline ? &*baseline : nullptr, false);
   WorkStream stream(*specs, *plan, seed, co.mutate_percent, co.corpus_per_cell);
@@ -239,12 +240,13 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
       const auto& cp = plan->cells[work.unit.cell];
       const std::string op = plan->ops[cp.op_index]->id(), check = plan->checks[cp.check_index]->name;
       std::vector<std::string> news;
-      bool failing = false;
+      bool failing = false, decisive = false;  // decisive: fails the campaign (a violation, or --strict)
       for (const auto& f : r.findings) {
         if (r.not_run || !runner::is_failing(f)) continue;
         std::string fp = runner::finding_fingerprint(f, op, check);
         if (baseline && baseline->accepts(fp)) continue;
         failing = true;
+        decisive |= f.verdict == oracle::Verdict::Violation || o.strict;
         std::lock_guard<std::mutex> lock(seen_mu);
         if (work.input) mutated_failures.insert(work.unit.ordinal);
         if (seen.insert(fp).second)
@@ -258,7 +260,7 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
         if (out.first_failure_s < 0) out.first_failure_s = seconds_since(t0);
       }
       for (const auto& line : news) status.print(line);
-      if (failing && co.stop_on_failure) limit = true;
+      if (decisive && co.stop_on_failure) limit = true;
     }
   };
   const int jobs = std::max(1, o.jobs);

@@ -27,7 +27,7 @@ struct CampaignOptions {
   runner::RunOptions run;
   uint64_t max_runs = 0;            // executions (cases); 0: no limit
   double max_seconds = 0;           // wall time; 0: no limit
-  bool stop_on_failure = false;     // stop at the first distinct failure (like libFuzzer)
+  bool stop_on_failure = false;     // stop at the first failure that fails the campaign (like libFuzzer)
   int mutate_percent = 40;          // share of executions that mutate an earlier case
   size_t corpus_per_cell = 32;
   std::ostream* status = nullptr;   // status lines; none = silent

@@ -108,7 +108,10 @@ Json token_value(const Json* current, Rng& rng, const std::vector<std::string>& 
 }
 
 // A new value for `member` (or nullopt: remove it).
-std::optional<Json> new_value(const spec::Member& member, const Json* current, bool is_bound, Rng& rng,
+// `sound`: only values every layer agrees how to judge (strings, in-range numbers, booleans, non-empty
+// containers): no wrong types, nulls, empty containers or numbers beyond the type's range, which some
+// services reject while decoding (SerializationException) before any rule a check expects applies.
+std::optional<Json> new_value(const spec::Member& member, const Json* current, bool is_bound, bool sound, Rng& rng,
                               const std::vector<std::string>& tokens, std::string* what, int depth = 0) {
   const spec::Shape& shape = *member.shape;
   if (is_bound && rng.chance(70)) return token_value(current, rng, tokens, what);
@@ -117,7 +120,7 @@ std::optional<Json> new_value(const spec::Member& member, const Json* current, b
     *what = "removed";
     return std::nullopt;
   }
-  if (pick == 1) return wrong_type(shape, rng, what);
+  if (pick == 1 && !sound) return wrong_type(shape, rng, what);
   switch (shape.type) {
     case spec::ShapeType::String:
       if (!shape.enum_values.empty() && pick < 5) {
@@ -136,6 +139,14 @@ std::optional<Json> new_value(const spec::Member& member, const Json* current, b
     case spec::ShapeType::Long:
     case spec::ShapeType::Double:
     case spec::ShapeType::Timestamp:
+      if (sound) {
+        if (!shape.range || (!shape.range->min && !shape.range->max)) {
+          *what = "number 1";
+          return Json(1);
+        }
+        *what = "number at its bound";
+        return Json(shape.range->max ? *shape.range->max : *shape.range->min);
+      }
       return boundary_number(shape, rng, what);
     case spec::ShapeType::Boolean:
       *what = "boolean flipped";
@@ -145,12 +156,16 @@ std::optional<Json> new_value(const spec::Member& member, const Json* current, b
         const spec::Member& inner = shape.members[rng.below(shape.members.size())];
         auto it = current->find(inner.name);
         std::string inner_what;
-        auto v = new_value(inner, it == current->end() ? nullptr : &*it, false, rng, tokens, &inner_what, depth + 1);
+        auto v = new_value(inner, it == current->end() ? nullptr : &*it, false, sound, rng, tokens, &inner_what, depth + 1);
         Json copy = *current;
         if (v) copy[inner.name] = *v;
         else copy.erase(inner.name);
         *what = inner.name + ": " + inner_what;
         return copy;
+      }
+      if (sound) {
+        *what = "removed";
+        return std::nullopt;
       }
       *what = "empty structure";
       return Json::object();
@@ -161,13 +176,25 @@ std::optional<Json> new_value(const spec::Member& member, const Json* current, b
         *what = "list element repeated";
         return copy;
       }
+      if (sound) {
+        *what = "removed";
+        return std::nullopt;
+      }
       *what = "empty list";
       return Json::array();
     case spec::ShapeType::Map:
+      if (sound) {
+        *what = "removed";
+        return std::nullopt;
+      }
       *what = "empty map";
       return Json::object();
     case spec::ShapeType::Blob:
       return boundary_string(shape, rng, what);
+  }
+  if (sound) {
+    *what = "removed";
+    return std::nullopt;
   }
   return wrong_type(shape, rng, what);
 }
@@ -270,7 +297,8 @@ std::optional<Mutant> mutate_case(const spec::SpecSet& specs, const spec::Operat
     auto before = violation_set(target, input);
     auto it = input.find(member.name);
     std::string what;
-    auto value = new_value(member, it == input.end() ? nullptr : &*it, bound.count(member.name) > 0, rng, tokens, &what);
+    auto value = new_value(member, it == input.end() ? nullptr : &*it, bound.count(member.name) > 0, !is_oracle_only(check),
+                           rng, tokens, &what);
     if (value) input[member.name] = *value;
     else input.erase(member.name);
     std::string mutation = target.name + "." + member.name + ": " + what;

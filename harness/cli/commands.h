@@ -48,8 +48,34 @@ struct ReplayArgs {
   std::optional<std::string> target, spec_dir, region;
   std::vector<std::string> faults;
   bool faults_given = false;
+  std::optional<std::string> report_dir, normalise;  // cassette replays (harness/cli/diff_command.cpp)
+  bool allow_remote = false;                         // cassette replays
 };
 int replay_command(const ReplayArgs& args);
+// `conform replay CASSETTE`: replay_command hands cassettes (recognised by their format) to this.
+int cassette_replay_command(const ReplayArgs& args);
+
+// `conform record` and `conform diff` (harness/diff). A target is a URL, `embedded` or
+// `embedded:FAULT[,FAULT...]`.
+struct RecordArgs {
+  std::optional<std::string> target, region, normalise;
+  std::string out;
+  std::vector<std::string> ops, checks, faults;
+  std::optional<uint64_t> seed;
+  int examples = 3;
+  bool allow_remote = false;
+};
+int record_command(const RecordArgs& args);
+
+struct DiffArgs {
+  std::vector<std::string> targets;  // exactly two: the reference, then the other
+  std::optional<std::string> report_dir, normalise, region, out;
+  std::vector<std::string> ops, checks;
+  std::optional<uint64_t> seed;
+  int examples = 3;
+  bool allow_remote = false;
+};
+int diff_command(const DiffArgs& args);
 
 struct BaselineArgs {
   std::string from, out;
@@ -58,6 +84,23 @@ struct BaselineArgs {
 int baseline_command(const BaselineArgs& args);
 
 int specs_check_command(const std::optional<std::string>& dir);
+
+// `conform observe` and `conform specs merge` (harness/observe).
+struct ObserveArgs {
+  std::optional<std::string> target, spec_dir, out, region, profile;
+  std::vector<std::string> ops;
+  std::optional<uint64_t> seed;
+  bool allow_remote = false;
+  double rps = 0;
+  std::string credentials = "auto";
+};
+int observe_command(const ObserveArgs& args);
+
+struct SpecsMergeArgs {
+  std::string observations;
+  std::optional<std::string> spec_dir, out;
+};
+int specs_merge_command(const SpecsMergeArgs& args);
 
 struct EmulatorArgs {
   int port = 4566;
@@ -72,6 +115,23 @@ struct EmulatorArgs {
 int emulator_command(const EmulatorArgs& args);
 
 int checks_command();
+
+// A model file for the importer: exactly one of the two is set (checked by the commands).
+struct ModelArgs {
+  std::optional<std::string> botocore, smithy;
+};
+struct ImportArgs {
+  ModelArgs model;
+  std::vector<std::string> ops;
+  std::optional<std::string> out_dir, service;
+};
+int import_command(const ImportArgs& args);  // 0 ok, 2 error
+
+struct DriftArgs {
+  ModelArgs model;
+  std::optional<std::string> spec_dir;
+};
+int drift_command(const DriftArgs& args);  // 0 no drift, 1 drift, 2 error
 
 // Shared by the commands: region from the flag, AWS_REGION, AWS_DEFAULT_REGION, or us-east-1.
 std::string resolve_region(const std::optional<std::string>& flag);

@@ -84,14 +84,49 @@ int dispatch(int argc, char** argv) {
   // replay
   ReplayArgs replay;
   std::string replay_target, replay_spec, replay_region;
-  auto* replay_cmd = app.add_subcommand("replay", "re-run a saved failure case and judge it again");
-  replay_cmd->add_option("case", replay.case_file, "case file (reports/<run>/cases/<fingerprint>.json)")->required();
+  auto* replay_cmd = app.add_subcommand("replay", "re-run a saved failure case and judge it again, or replay a cassette and compare");
+  replay_cmd->add_option("case", replay.case_file, "case file (reports/<run>/cases/<fingerprint>.json) or cassette (conform record)")->required();
   auto* r_target = replay_cmd->add_option("--target", replay_target, "endpoint URL (default: embedded emulator)");
   auto* r_spec = replay_cmd->add_option("--spec", replay_spec, "spec directory");
   auto* r_region = replay_cmd->add_option("--region", replay_region, "AWS region (default: the case's)");
   auto* r_fault = replay_cmd->add_option("--fault", replay.faults, "faults for the embedded emulator (default: the case's)");
   bool no_faults = false;
   replay_cmd->add_flag("--no-faults", no_faults, "replay on a clean embedded emulator");
+  std::string replay_report, replay_normalise;
+  auto* r_report = replay_cmd->add_option("--report", replay_report, "cassettes: report directory (default reports/<timestamp>/)");
+  auto* r_normalise = replay_cmd->add_option("--normalise", replay_normalise, "cassettes: normalisers and accepted differences");
+  replay_cmd->add_flag("--allow-remote", replay.allow_remote, "cassettes: allow a target that is not loopback");
+
+  // record, diff (harness/diff)
+  RecordArgs rec;
+  std::string rec_target, rec_region, rec_normalise;
+  uint64_t rec_seed = 0;
+  auto* rec_cmd = app.add_subcommand("record", "run the suite and save every exchange, normalised, in a cassette");
+  auto* rc_target = rec_cmd->add_option("--target", rec_target, "URL, embedded or embedded:FAULT[,FAULT] (default: embedded)");
+  rec_cmd->add_option("--out", rec.out, "cassette file to write")->required();
+  auto* rc_seed = rec_cmd->add_option("--seed", rec_seed, "seed (default: fresh, printed)")->check(CLI::NonNegativeNumber);
+  rec_cmd->add_option("--ops", rec.ops, "operations, services or op ids, comma-separated")->delimiter(',');
+  rec_cmd->add_option("--checks", rec.checks, "checks, comma-separated")->delimiter(',');
+  rec_cmd->add_option("--examples", rec.examples, "cases per operation x check (default 3)")->check(CLI::Range(1, 100000));
+  rec_cmd->add_option("--fault", rec.faults, "plant a fault in the embedded emulator (repeatable)");
+  auto* rc_region = rec_cmd->add_option("--region", rec_region, "AWS region (default AWS_REGION or us-east-1)");
+  auto* rc_normalise = rec_cmd->add_option("--normalise", rec_normalise, "extra normalisers (JSON file)");
+  rec_cmd->add_flag("--allow-remote", rec.allow_remote, "allow a target that is not loopback (real resources, real requests)");
+  DiffArgs dif;
+  std::string dif_report, dif_normalise, dif_region, dif_out;
+  uint64_t dif_seed = 0;
+  auto* dif_cmd = app.add_subcommand("diff", "run the suite on two targets and report where their answers differ");
+  dif_cmd->add_option("--target", dif.targets, "twice: the reference, then the other (URL, embedded, embedded:FAULT)")
+      ->required();
+  auto* df_report = dif_cmd->add_option("--report", dif_report, "report directory (default reports/<timestamp>/)");
+  auto* df_seed = dif_cmd->add_option("--seed", dif_seed, "seed (default: fresh, printed)")->check(CLI::NonNegativeNumber);
+  dif_cmd->add_option("--ops", dif.ops, "operations, services or op ids, comma-separated")->delimiter(',');
+  dif_cmd->add_option("--checks", dif.checks, "checks, comma-separated")->delimiter(',');
+  dif_cmd->add_option("--examples", dif.examples, "cases per operation x check (default 3)")->check(CLI::Range(1, 100000));
+  auto* df_region = dif_cmd->add_option("--region", dif_region, "AWS region (default AWS_REGION or us-east-1)");
+  auto* df_normalise = dif_cmd->add_option("--normalise", dif_normalise, "normalisers and accepted differences (JSON file)");
+  auto* df_out = dif_cmd->add_option("--out", dif_out, "also save the reference's cassette");
+  dif_cmd->add_flag("--allow-remote", dif.allow_remote, "allow targets that are not loopback (real resources, real requests)");
 
   // baseline
   BaselineArgs base;
@@ -106,6 +141,29 @@ int dispatch(int argc, char** argv) {
   specs_cmd->require_subcommand(1, 1);
   auto* specs_check = specs_cmd->add_subcommand("check", "validate a spec directory and list its operations");
   auto* o_specs_dir = specs_check->add_option("dir", specs_dir, "spec directory (default: the built-in specs)");
+  SpecsMergeArgs merge_args;
+  std::string merge_spec, merge_out;
+  auto* specs_merge = specs_cmd->add_subcommand("merge", "merge a `conform observe` file into specs as measured facts");
+  specs_merge->add_option("observations", merge_args.observations, "observations file (from conform observe)")->required();
+  auto* m_spec = specs_merge->add_option("--spec", merge_spec, "spec directory (default: the built-in specs)");
+  auto* m_out = specs_merge->add_option("--out", merge_out, "write the merged specs here (default: --spec, in place)");
+
+  // observe
+  ObserveArgs obs;
+  std::string obs_target, obs_spec, obs_out, obs_region, obs_profile;
+  uint64_t obs_seed = 0;
+  auto* obs_cmd = app.add_subcommand("observe", "run the probes behind unconfirmed spec rules and record the answers");
+  auto* ob_target = obs_cmd->add_option("--target", obs_target, "endpoint URL (default: the embedded emulator)");
+  auto* ob_spec = obs_cmd->add_option("--spec", obs_spec, "spec directory (default: the built-in specs)");
+  auto* ob_out = obs_cmd->add_option("--out", obs_out, "observations file to write (default observations.json)");
+  auto* ob_region = obs_cmd->add_option("--region", obs_region, "AWS region (default AWS_REGION or us-east-1)");
+  auto* ob_profile = obs_cmd->add_option("--profile", obs_profile, "AWS profile (default AWS_PROFILE)");
+  auto* ob_seed = obs_cmd->add_option("--seed", obs_seed, "seed (default: fresh)")->check(CLI::NonNegativeNumber);
+  obs_cmd->add_option("--ops", obs.ops, "operations, services or op ids, comma-separated")->delimiter(',');
+  obs_cmd->add_flag("--allow-remote", obs.allow_remote, "allow a target that is not loopback");
+  obs_cmd->add_option("--rps", obs.rps, "cap the request rate (requests per second; 0: no cap)")->check(CLI::Range(0.0, 100000.0));
+  obs_cmd->add_option("--credentials", obs.credentials, "auto, aws or test (as for run)")
+      ->check(CLI::IsMember({"auto", "aws", "test"}));
 
   // emulator
   EmulatorArgs emu;
@@ -123,6 +181,22 @@ int dispatch(int argc, char** argv) {
                       "answer every N-th request with the service's throttling error (awsJson: 400 "
                       "ThrottlingException; Lambda: 429 TooManyRequestsException, Retry-After: 0); 0: never")
       ->check(CLI::NonNegativeNumber);
+
+  // import, drift
+  ImportArgs import_args;
+  std::string import_botocore, import_smithy, import_out, import_service;
+  auto* import_cmd = app.add_subcommand("import", "generate spec files from an AWS model (botocore or Smithy JSON)");
+  auto* i_botocore = import_cmd->add_option("--botocore", import_botocore, "botocore service-2.json model");
+  auto* i_smithy = import_cmd->add_option("--smithy", import_smithy, "Smithy JSON AST model");
+  import_cmd->add_option("--ops", import_args.ops, "operations to import, comma-separated (default: all)")->delimiter(',');
+  auto* i_out = import_cmd->add_option("--out", import_out, "write <out>/<service>/*.json (default: print them)");
+  auto* i_service = import_cmd->add_option("--service", import_service, "spec service name (default: from the model)");
+  DriftArgs drift_args;
+  std::string drift_botocore, drift_smithy, drift_spec;
+  auto* drift_cmd = app.add_subcommand("drift", "compare the specs with an AWS model; exit 1 on drift");
+  auto* d_botocore = drift_cmd->add_option("--botocore", drift_botocore, "botocore service-2.json model");
+  auto* d_smithy = drift_cmd->add_option("--smithy", drift_smithy, "Smithy JSON AST model");
+  auto* d_spec = drift_cmd->add_option("--spec", drift_spec, "spec directory (default: the built-in specs)");
 
   // checks
   auto* checks_cmd = app.add_subcommand("checks", "list the check registry");
@@ -176,7 +250,24 @@ int dispatch(int argc, char** argv) {
     set_if(r_region, replay_region, replay.region);
     replay.faults_given = r_fault->count() > 0 || no_faults;
     if (no_faults) replay.faults.clear();
+    set_if(r_report, replay_report, replay.report_dir);
+    set_if(r_normalise, replay_normalise, replay.normalise);
     return replay_command(replay);
+  }
+  if (*rec_cmd) {
+    set_if(rc_target, rec_target, rec.target);
+    set_if(rc_seed, rec_seed, rec.seed);
+    set_if(rc_region, rec_region, rec.region);
+    set_if(rc_normalise, rec_normalise, rec.normalise);
+    return record_command(rec);
+  }
+  if (*dif_cmd) {
+    set_if(df_report, dif_report, dif.report_dir);
+    set_if(df_seed, dif_seed, dif.seed);
+    set_if(df_region, dif_region, dif.region);
+    set_if(df_normalise, dif_normalise, dif.normalise);
+    set_if(df_out, dif_out, dif.out);
+    return diff_command(dif);
   }
   if (*base_cmd) return baseline_command(base);
   if (*specs_check) {
@@ -184,11 +275,38 @@ int dispatch(int argc, char** argv) {
     set_if(o_specs_dir, specs_dir, dir);
     return specs_check_command(dir);
   }
+  if (*specs_merge) {
+    set_if(m_spec, merge_spec, merge_args.spec_dir);
+    set_if(m_out, merge_out, merge_args.out);
+    return specs_merge_command(merge_args);
+  }
+  if (*obs_cmd) {
+    set_if(ob_target, obs_target, obs.target);
+    set_if(ob_spec, obs_spec, obs.spec_dir);
+    set_if(ob_out, obs_out, obs.out);
+    set_if(ob_region, obs_region, obs.region);
+    set_if(ob_profile, obs_profile, obs.profile);
+    set_if(ob_seed, obs_seed, obs.seed);
+    return observe_command(obs);
+  }
   if (*emu_cmd) {
     set_if(o_emu_seed, emu_seed, emu.seed);
     return emulator_command(emu);
   }
   if (*checks_cmd) return checks_command();
+  if (*import_cmd) {
+    set_if(i_botocore, import_botocore, import_args.model.botocore);
+    set_if(i_smithy, import_smithy, import_args.model.smithy);
+    set_if(i_out, import_out, import_args.out_dir);
+    set_if(i_service, import_service, import_args.service);
+    return import_command(import_args);
+  }
+  if (*drift_cmd) {
+    set_if(d_botocore, drift_botocore, drift_args.model.botocore);
+    set_if(d_smithy, drift_smithy, drift_args.model.smithy);
+    set_if(d_spec, drift_spec, drift_args.spec_dir);
+    return drift_command(drift_args);
+  }
   std::cerr << "conform: no command given; run 'conform --help'\n";
   return 2;
 }

@@ -1,7 +1,9 @@
-// `conform replay CASE [--target URL]`: re-runs a saved case and judges it again.
+// `conform replay CASE [--target URL]`: re-runs a saved case and judges it again. A cassette (a file
+// whose "format" is conform-cassette/...) is replayed and compared instead (diff_command.cpp).
 #include <iostream>
 
 #include "harness/cli/commands.h"
+#include "harness/diff/cassette.h"
 #include "harness/report/escape.h"
 #include "harness/runner/aggregate.h"
 #include "harness/runner/embedded_emulator.h"
@@ -10,6 +12,7 @@
 namespace conform::cli {
 
 int replay_command(const ReplayArgs& args) {
+  if (diff::looks_like_cassette(args.case_file)) return cassette_replay_command(args);
   runner::ReplayOptions options;
   options.case_file = args.case_file;
   options.target = args.target;

@@ -164,8 +164,18 @@ std::vector<Difference> compare_entry(const Entry& recorded, const Entry& live) 
     }
   const std::string body_kind = recorded.purpose == "read-back" ? "state" : "body";
   auto body_add = [&](const std::string& p, std::string e, std::string o) { add(body_kind, p, std::move(e), std::move(o)); };
-  if (a.body && b.body) {
-    diff_json(*a.body, *b.body, "", is_error(a) && is_error(b), body_add);
+  // An empty body reads as {} next to a JSON object; error members are compared as `error`/`message`.
+  const bool either_error = is_error(a) || is_error(b);
+  const Json empty = Json::object();
+  auto as_json = [&](const Message& m, const Message& other) -> const Json* {
+    if (m.body) return &*m.body;
+    if (m.body_text.empty() && other.body && other.body->is_object()) return &empty;
+    return nullptr;
+  };
+  const Json* ja = as_json(a, b);
+  const Json* jb = as_json(b, a);
+  if (ja && jb) {
+    diff_json(*ja, *jb, "", either_error, body_add);
   } else if (a.body || b.body || canonical_text(a.body_text) != canonical_text(b.body_text)) {
     std::string ta = canonical_text(a.text()), tb = canonical_text(b.text());
     if (ta != tb) body_add("", report::truncate_text(a.text(), kShown), report::truncate_text(b.text(), kShown));

@@ -303,8 +303,15 @@ Json Normaliser::replace_json(const Json& j, std::vector<std::string>& location,
 
 Message Normaliser::request(const http::Request& raw, int step) {
   // Discovery, in document order.
-  auto decoded_path = http::percent_decode(raw.path);
-  discover_string(decoded_path ? *decoded_path : raw.path, {"request", "path"}, "request", step);
+  // Path labels are percent-encoded segments: each one is a value of its own.
+  for (size_t start = 0; start <= raw.path.size();) {
+    size_t slash = raw.path.find('/', start);
+    if (slash == std::string::npos) slash = raw.path.size();
+    std::string segment = raw.path.substr(start, slash - start);
+    auto decoded = http::percent_decode(segment);
+    discover_string(decoded ? *decoded : segment, {"request", "path"}, "request", step);
+    start = slash + 1;
+  }
   for (const auto& [k, v] : raw.query) discover_string(v, {"request", "query", k}, "request", step);
   discover_headers(raw.headers, "request", "request", step);
   Json body = Json::parse(raw.body, nullptr, false);

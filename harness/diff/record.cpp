@@ -9,6 +9,7 @@
 #include "harness/oracle/check.h"
 #include "harness/runner/case_runner.h"
 #include "harness/runner/plan.h"
+#include "harness/runner/safety.h"
 #include "harness/runner/seeds.h"
 #include "harness/runner/target.h"
 #include "harness/spec/loader.h"
@@ -56,6 +57,10 @@ RecordOutcome record_cassette(const RecordOptions& o) {
   auto plan = runner::make_plan(request, &error);
   if (!plan) return fail(runner::kExitUsage, error);
 
+  if (o.target)
+    if (auto url = transport::Url::parse(*o.target); url && !url->is_loopback())
+      if (auto refusal = runner::remote_guard(*url, o.allow_remote, runner::estimate_requests(*plan, specs, o.concurrency)))
+        return fail(runner::kExitUsage, *refusal);
   int code = 0;
   auto target = runner::resolve_target(o.target, o.embedded, runner::EmbeddedRequest{o.faults, o.seed, o.region}, &code,
                                        &error);

@@ -28,6 +28,7 @@ struct RecordOptions {
   transport::Credentials credentials;
   bool sign = true;
   int concurrency = 4;
+  bool allow_remote = false;              // a target that is not loopback is refused without it (exit 2)
   Rules rules;
 };
 

@@ -1,10 +1,13 @@
 #include "harness/diff/replay.h"
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "harness/diff/normaliser.h"
 #include "harness/diff/record.h"
+#include "harness/runner/safety.h"
 #include "harness/runner/target.h"
 #include "harness/spec/loader.h"
 
@@ -17,12 +20,48 @@ struct Sent {
   std::string transport_error;
 };
 
+// A recorded string with references inside ("not found: <arn#9>") as a template: the literal parts
+// must match the live string, and what lies between them is bound to each reference.
+void bind_template(const std::string& recorded, const std::string& live, Normaliser& n, int step) {
+  if (recorded.size() > 4096 || recorded.find('<') == std::string::npos) return;
+  std::vector<std::string> literals(1), refs;
+  for (size_t i = 0; i < recorded.size();) {
+    size_t close = recorded[i] == '<' ? recorded.find('>', i) : std::string::npos;
+    if (close != std::string::npos && close - i < 64 && reference_kind(recorded.substr(i, close - i + 1))) {
+      refs.push_back(recorded.substr(i, close - i + 1));
+      literals.emplace_back();
+      i = close + 1;
+    } else {
+      literals.back() += recorded[i++];
+    }
+  }
+  if (refs.empty()) return;
+  if (live.compare(0, literals[0].size(), literals[0]) != 0) return;
+  size_t at = literals[0].size();
+  std::vector<std::string> values;
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const std::string& next = literals[k + 1];
+    size_t end = k + 1 == refs.size() ? (live.size() >= next.size() ? live.size() - next.size() : std::string::npos)
+                 : next.empty()       ? std::string::npos
+                                      : live.find(next, at);
+    if (end == std::string::npos || end < at) return;
+    values.push_back(live.substr(at, end - at));
+    at = end + next.size();
+  }
+  if (at != live.size()) return;
+  for (size_t k = 0; k < refs.size(); ++k)
+    if (auto kind = reference_kind(refs[k])) n.bind(values[k], refs[k], *kind, "response", step);
+}
+
 // Binds the live values found where the recorded answer holds a reference.
 void bind_positions(const Json& recorded, const Json& live, Normaliser& n, int step) {
   if (recorded.is_string()) {
     const std::string r = recorded.get<std::string>();
     auto kind = reference_kind(r);
-    if (!kind) return;
+    if (!kind) {
+      if (live.is_string()) bind_template(r, live.get<std::string>(), n, step);
+      return;
+    }
     if (live.is_string()) n.bind(live.get<std::string>(), r, *kind, "response", step);
     else if (live.is_number()) n.bind(live.dump(), r, *kind, "response", step);
   } else if (recorded.is_object() && live.is_object()) {
@@ -51,10 +90,14 @@ CassetteReplay replay_cassette(const Cassette& recorded, const ReplayOptions& o)
       return fail(runner::kExitUsage, "step " + std::to_string(e.step) + " calls " + e.call +
                                           ", which the built-in specs do not describe");
   }
+  if (o.target)
+    if (auto url = transport::Url::parse(*o.target); url && !url->is_loopback())
+      if (auto refusal = runner::remote_guard(*url, o.allow_remote, recorded.entries.size()))
+        return fail(runner::kExitUsage, *refusal);
   const std::string region = o.region.value_or(recorded.region);
   int code = 0;
   std::string error;
-  auto target = runner::resolve_target(o.target, o.embedded, runner::EmbeddedRequest{o.faults, recorded.seed, region},
+  auto target = runner::resolve_target(o.target, o.embedded, runner::EmbeddedRequest{o.faults, o.emulator_seed.value_or(recorded.seed), region},
                                        &code, &error);
   if (!target) return fail(code, error);
   if (auto unreachable = runner::probe_target(target->url)) return fail(runner::kExitUnreachable, *unreachable);
@@ -68,10 +111,26 @@ CassetteReplay replay_cassette(const Cassette& recorded, const ReplayOptions& o)
   transport::Caller main_caller(target->url, caller_options);
 
   Normaliser live(o.rules, "new", credential_secrets(o.credentials));
+  // Values the harness chose become known when the recording first met them, not earlier: what the
+  // live normaliser knows at each step is then what the recorder knew (a later value can be a
+  // substring of an earlier answer, and must not be replaced there on one side only).
+  std::vector<const Reference*> chosen;
   for (const auto& r : recorded.references)
-    if (r.origin == "request") live.bind(r.value, r.ref, r.kind, "request", r.first_step);
+    if (r.origin == "request") chosen.push_back(&r);
+  std::stable_sort(chosen.begin(), chosen.end(),
+                   [](const Reference* a, const Reference* b) { return a->first_step < b->first_step; });
+  size_t next_chosen = 0;
+  auto learn_until = [&](int step) {
+    for (; next_chosen < chosen.size() && chosen[next_chosen]->first_step <= step; ++next_chosen) {
+      const Reference& r = *chosen[next_chosen];
+      live.bind(r.value, r.ref, r.kind, "request", r.first_step);
+    }
+  };
 
+  std::set<std::string> recorded_refs;
+  for (const auto& r : recorded.references) recorded_refs.insert(r.ref);
   auto build = [&](const Entry& e) {
+    learn_until(e.step);
     http::Request r;
     std::vector<std::string> unknown;
     r.method = e.request.method;
@@ -79,8 +138,8 @@ CassetteReplay replay_cassette(const Cassette& recorded, const ReplayOptions& o)
     for (const auto& [k, v] : e.request.query) r.query.emplace_back(k, live.substitute(v, &unknown));
     for (const auto& [k, v] : e.request.headers) r.headers.add(k, live.substitute(v, &unknown));
     r.body = live.substitute(e.request.text(), &unknown);
-    for (auto& u : unknown)
-      if (out.unbound.size() < 20) out.unbound.push_back("step " + std::to_string(e.step) + ": " + u);
+    for (auto& u : unknown)  // text that merely looks like a reference is not one
+      if (recorded_refs.count(u) && out.unbound.size() < 20) out.unbound.push_back("step " + std::to_string(e.step) + ": " + u);
     return r;
   };
   auto send = [&](transport::Caller& caller, const Entry& e, http::Request r) {

@@ -26,8 +26,10 @@ struct ReplayOptions {
   std::vector<std::string> faults;        // planted in the embedded emulator
   runner::EmbeddedFactory embedded;
   std::optional<std::string> region;      // default: the cassette's
+  std::optional<uint64_t> emulator_seed;  // seed of the embedded emulator's ids (default: the cassette's)
   transport::Credentials credentials;
   bool sign = true;
+  bool allow_remote = false;              // a target that is not loopback is refused without it (exit 2)
   Rules rules;
 };
 

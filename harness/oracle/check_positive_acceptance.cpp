@@ -1,5 +1,5 @@
 // positive_acceptance (+ response_shape): valid random requests, bound to a fresh live fixture when the
-// operation has a lifecycle, including every free string at its exact min or max length in ASCII, 2-3
+// operation has a lifecycle (not applicable with neither a lifecycle nor a `valid` rule), including every free string at its exact min or max length in ASCII, 2-3
 // byte and 4-byte characters, must succeed per the `valid` rule, and the output must match the model's
 // output shape.
 #include "harness/gen/valid_input.h"
@@ -55,6 +55,9 @@ CheckDef make_positive_acceptance_check() {
   d.not_applicable = [](const Scope& scope) -> std::optional<std::string> {
     const spec::Rule* r = rule_for(scope.op, spec::Situation::Valid);
     if (r && !r->expect.success()) return "the valid rule expects an error";
+    // Without a lifecycle there is no live resource to aim at; only an explicit `valid` rule says that a
+    // request standing alone succeeds (an imported spec has neither: judging it would be a false positive).
+    if (!scope.op.lifecycle && !r) return "no lifecycle gives a live resource and no `valid` rule says a request succeeds without one";
     return std::nullopt;
   };
   d.generate = generate;

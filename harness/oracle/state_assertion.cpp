@@ -6,15 +6,40 @@ namespace conform::oracle {
 
 namespace {
 
-bool json_equal(const Json& a, const Json& b) {
+// Semantic equality of two JSON values as a target may render them: object members in any order,
+// numbers by value (1 == 1.0), and a string holding JSON equal to the same JSON as a value or string.
+bool json_equal(const Json& a, const Json& b, int depth = 0) {
+  if (depth > 64) return a == b;
+  if (a.is_object() && b.is_object()) {
+    if (a.size() != b.size()) return false;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      auto other = b.find(it.key());
+      if (other == b.end() || !json_equal(it.value(), *other, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (a.is_array() && b.is_array()) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!json_equal(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
   if (a == b) return true;
   if (a.is_string() && b.is_string()) {
     const auto& x = a.get_ref<const std::string&>();
     const auto& y = b.get_ref<const std::string&>();
-    if (Json::accept(x) && Json::accept(y)) return Json::parse(x) == Json::parse(y);
+    if (Json::accept(x) && Json::accept(y)) return json_equal(Json::parse(x), Json::parse(y), depth + 1);
   }
   if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
   return false;
+}
+
+// Whether a close input carried `member`: null and an empty object are what SDKs send for "not given"
+// (botocore serialises an absent payload structure as {}), so neither counts as sent.
+bool was_sent(const Json& input, const std::string& member) {
+  if (!input.is_object()) return false;
+  auto it = input.find(member);
+  return it != input.end() && !it->is_null() && !(it->is_object() && it->empty());
 }
 
 std::string show(const Json* v) { return v ? v->dump().substr(0, 200) : "(absent)"; }
@@ -51,14 +76,13 @@ bool holds(const spec::StateAssertion& a, const Json& doc, const Json& input, co
     return v && json_equal(*v, want);
   }
   if (a.equals_input) {
-    auto it = input.is_object() ? input.find(*a.equals_input) : input.end();
-    bool sent = input.is_object() && it != input.end() && !it->is_null();
-    if (!sent) {
+    if (!was_sent(input, *a.equals_input)) {
       *expected = a.pointer + " absent (" + *a.equals_input + " not sent)";
       return !v || v->is_null();
     }
-    *expected = a.pointer + " = " + it->dump().substr(0, 200) + " (as sent in " + *a.equals_input + ")";
-    return v && json_equal(*v, *it);
+    const Json& sent = input.at(*a.equals_input);
+    *expected = a.pointer + " = " + sent.dump().substr(0, 200) + " (as sent in " + *a.equals_input + ")";
+    return v && json_equal(*v, sent);
   }
   if (a.present) {
     *expected = a.pointer + (*a.present ? " present" : " absent");

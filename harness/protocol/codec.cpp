@@ -60,7 +60,8 @@ Json success_output(const spec::Operation& op, const http::Response& response, c
     for (const auto& m : op.output->members) {
       if (m.location != Location::Header) continue;
       const std::string& wire = m.location_name.empty() ? m.name : m.location_name;
-      if (auto v = response.headers.get(wire)) output[m.name] = from_header_text(m.shape.get(), *v);
+      // Header bytes are whatever the target sent: keep the output dump()-safe (found by response_judge).
+      if (auto v = response.headers.get(wire)) output[m.name] = from_header_text(m.shape.get(), valid_utf8(*v));
     }
   return output;
 }

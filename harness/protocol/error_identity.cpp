@@ -31,7 +31,7 @@ std::optional<ErrorIdentity> from_value(const std::string& raw, std::string sour
 }
 
 std::optional<ErrorIdentity> from_header(const http::Response& r) {
-  if (auto h = r.headers.get("X-Amzn-ErrorType")) return from_value(*h, "header:X-Amzn-ErrorType");
+  if (auto h = r.headers.get("X-Amzn-ErrorType")) return from_value(valid_utf8(*h), "header:X-Amzn-ErrorType");
   return std::nullopt;
 }
 

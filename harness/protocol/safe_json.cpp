@@ -75,4 +75,10 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::string valid_utf8(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);
+  std::string quoted = spec::Json(std::string(text)).dump(-1, ' ', false, spec::Json::error_handler_t::replace);
+  return spec::Json::parse(quoted).get<std::string>();
+}
+
 }  // namespace conform::protocol

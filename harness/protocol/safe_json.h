@@ -28,4 +28,8 @@ std::string dump_json(const spec::Json& value);
 
 bool is_valid_utf8(std::string_view text);
 
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD (unchanged when already valid): for bytes
+// off the wire (header values) that end up in JSON.
+std::string valid_utf8(std::string_view text);
+
 }  // namespace conform::protocol

@@ -30,7 +30,8 @@ std::optional<std::string> base64_decode(std::string_view text);
 spec::Json epoch_json(double epoch_seconds);
 
 // The value a member of `shape` takes inside a JSON body: timestamps given as RFC 3339 strings become
-// epoch seconds, blobs are base64-encoded, structures/lists/maps are converted recursively.
+// epoch seconds, blobs are base64-encoded (a string is raw bytes; {"base64": "..."} is already encoded and
+// is sent verbatim), structures/lists/maps are converted recursively.
 spec::Json to_body_value(const spec::Shape* shape, const spec::Json& value, int depth = 0);
 
 // Text of a scalar for an HTTP header (timestamps as IMF-fixdate, lists comma-joined) or a query

@@ -6,9 +6,22 @@
 
 namespace conform::runner {
 
+namespace {
+
+// The status, error identity and message judged on one answer.
+bool is_answer_facet(const std::string& facet) { return facet == "status" || facet == "error" || facet == "message"; }
+
+}  // namespace
+
 std::string finding_fingerprint(const oracle::Finding& f, const std::string& operation, const std::string& check) {
-  return report::fingerprint(f.operation.empty() ? operation : f.operation, f.check.empty() ? check : f.check,
-                             f.rule, f.facet, f.expected);
+  const std::string& op = f.operation.empty() ? operation : f.operation;
+  const std::string& name = f.check.empty() ? check : f.check;
+  // One wrong answer to one probe is one deviation: a closed token accepted fails both its status and its
+  // error facet, and must group as one failure, not two. Facets of different strength (a measured status,
+  // an inferred message) stay apart, so a violation is never folded into an unconfirmed failure.
+  if (is_answer_facet(f.facet))
+    return report::fingerprint(op, name, f.rule, std::string("answer/") + verdict_name(f.verdict), "");
+  return report::fingerprint(op, name, f.rule, f.facet, f.expected);
 }
 
 bool is_failing(const oracle::Finding& f) {

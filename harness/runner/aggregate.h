@@ -37,6 +37,8 @@ struct FirstFailure {
   int occurrences = 0;
 };
 
+// Groups findings into distinct failures: the status, error and message facets of one rule's answer share
+// a fingerprint (per verdict); every other facet is keyed by (operation, check, rule, facet, expected).
 std::string finding_fingerprint(const oracle::Finding& f, const std::string& operation, const std::string& check);
 bool is_failing(const oracle::Finding& f);
 // "pass" "not-run" "unconfirmed" "violation" (the report's spelling).

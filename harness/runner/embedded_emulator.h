@@ -3,7 +3,8 @@
 //
 // Header-only on purpose: conform_runner does not link the emulator; the programs that include this
 // (the CLI, tests, benchmarks) link conform_emulator. Promises: an unknown fault name is a usage error
-// naming the known faults; the server is stopped when the target is destroyed.
+// naming the known faults; the server is stopped when the target is destroyed; advance_clock() moves the
+// emulator's clock (an OffsetClock) forward, so fixtures that wait for a timeout take no wall time.
 #pragma once
 
 #include <memory>
@@ -17,15 +18,26 @@ namespace conform::runner {
 class EmbeddedEmulatorTarget : public EmbeddedTarget {
  public:
   explicit EmbeddedEmulatorTarget(emulator::EmulatorOptions options, std::string faults_text)
-      : server_(std::move(options)), faults_text_(std::move(faults_text)) {}
+      : clock_(std::make_shared<emulator::OffsetClock>()), server_(with_clock(std::move(options), clock_)),
+        faults_text_(std::move(faults_text)) {}
   ~EmbeddedEmulatorTarget() override { server_.stop(); }
   int start(std::string* error) { return server_.start("127.0.0.1", 0, error); }
   std::string url() const override { return server_.url(); }
+  bool advance_clock(double seconds) override {
+    clock_->advance(seconds);
+    return true;
+  }
   std::string description() const override {
     return "embedded reference emulator at " + url() + (faults_text_.empty() ? "" : " (faults: " + faults_text_ + ")");
   }
 
  private:
+  static emulator::EmulatorOptions with_clock(emulator::EmulatorOptions options,
+                                              std::shared_ptr<emulator::OffsetClock> clock) {
+    options.clock = std::move(clock);
+    return options;
+  }
+  std::shared_ptr<emulator::OffsetClock> clock_;  // the emulator's time: advanced instead of slept through
   emulator::EmulatorServer server_;
   std::string faults_text_;
 };

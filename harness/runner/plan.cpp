@@ -115,7 +115,6 @@ std::optional<Plan> make_plan(const PlanRequest& request, std::string* error) {
   if (!checks) return std::nullopt;
   plan.ops = std::move(*ops);
   plan.checks = std::move(*checks);
-  size_t ordinal = 0;
   for (size_t o = 0; o < plan.ops.size(); ++o) {
     const spec::Operation& op = *plan.ops[o];
     const spec::Service* service = request.specs->find_service(op.service);
@@ -135,22 +134,29 @@ std::optional<Plan> make_plan(const PlanRequest& request, std::string* error) {
           cell.not_applicable = "the check could not decide its applicability";
         }
       }
-      size_t cell_index = plan.cells.size();
-      if (!cell.not_applicable) {
-        cell.units_total = request.examples;
-        for (int e = 0; e < request.examples; ++e, ++ordinal) {
-          if (!request.shard.in_shard(ordinal)) continue;
-          WorkUnit unit;
-          unit.ordinal = ordinal;
-          unit.cell = cell_index;
-          unit.example = e;
-          unit.seed = unit_seed(request.seed, op.id(), check.name, e);
-          unit.size = example_size(e, request.examples);
-          plan.units.push_back(unit);
-          ++cell.units_in_shard;
-        }
-      }
+      if (!cell.not_applicable) cell.units_total = request.examples;
       plan.cells.push_back(std::move(cell));
+    }
+  }
+  // Example-major order: example 0 of every cell before example 1 of any, so a deviation in the last
+  // operation is found as early as one in the first (time to detect), and an interrupted run has covered
+  // every cell evenly.
+  size_t ordinal = 0;
+  for (int e = 0; e < request.examples; ++e) {
+    for (size_t cell_index = 0; cell_index < plan.cells.size(); ++cell_index) {
+      CellPlan& cell = plan.cells[cell_index];
+      if (cell.not_applicable) continue;
+      size_t this_ordinal = ordinal++;
+      if (!request.shard.in_shard(this_ordinal)) continue;
+      const spec::Operation& op = *plan.ops[cell.op_index];
+      WorkUnit unit;
+      unit.ordinal = this_ordinal;
+      unit.cell = cell_index;
+      unit.example = e;
+      unit.seed = unit_seed(request.seed, op.id(), plan.checks[cell.check_index]->name, e);
+      unit.size = example_size(e, request.examples);
+      plan.units.push_back(unit);
+      ++cell.units_in_shard;
     }
   }
   plan.units_total = ordinal;

@@ -1,8 +1,9 @@
 // Planning: which operations and checks a run covers, and its work units (operation x check x example).
 //
 // Promises: the plan depends only on the specs, the registry, the filters, the seed, the example count
-// and the shard: operations in spec order (sorted by id), checks in registry order, examples 0..N-1;
-// each unit carries its ordinal in the unsharded plan and a seed from unit_seed(). Filters accept an
+// and the shard: cells are operations in spec order (sorted by id) x checks in registry order; units are
+// example-major (example 0 of every applicable cell, then example 1, ...); each unit carries its ordinal
+// in the unsharded plan and a seed from unit_seed() (independent of the order). Filters accept an
 // operation id (stepfunctions.StopExecution), a bare operation name (StopExecution) or a service name
 // (stepfunctions); checks by registry name. An unknown name is an error with a "did you mean".
 // Without --ops only "subject" operations are planned. never throws.
@@ -37,7 +38,7 @@ struct Plan {
   std::vector<const spec::Operation*> ops;
   std::vector<const oracle::CheckDef*> checks;
   std::vector<CellPlan> cells;    // ops x checks, row-major
-  std::vector<WorkUnit> units;    // this shard's units, in ordinal order
+  std::vector<WorkUnit> units;    // this shard's units, in ordinal (example-major) order
   size_t units_total = 0;         // unsharded
 };
 

@@ -219,6 +219,7 @@ RunOutcome run_conformance(const RunOptions& o) {
   fixture::RunIdentity identity{rep.run_id, o.region, "123456789012", seed};
   identity.list_uncleanable = remote.has_value();
   fixture::FixtureRunner fixtures(*specs, identity);
+  use_target_clock(*target, fixtures);
   CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
 
   Aggregator aggregator(*plan, baseline ? &*baseline : nullptr, o.keep_unit_results);

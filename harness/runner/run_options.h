@@ -33,6 +33,8 @@ class EmbeddedTarget {
   virtual ~EmbeddedTarget() = default;
   virtual std::string url() const = 0;
   virtual std::string description() const = 0;  // e.g. "embedded reference emulator (faults: x)"
+  // Moves the target's clock forward by `seconds` instead of waiting; false when the target cannot.
+  virtual bool advance_clock(double seconds) { return false; }
 };
 
 struct EmbeddedRequest {

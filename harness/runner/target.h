@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "harness/fixture/fixture_runner.h"
 #include "harness/runner/run_options.h"
 #include "harness/transport/client.h"
 
@@ -26,5 +27,10 @@ struct ResolvedTarget {
 std::optional<ResolvedTarget> resolve_target(const std::optional<std::string>& target, const EmbeddedFactory& factory,
                                              const EmbeddedRequest& request, int* exit_code, std::string* error);
 std::optional<std::string> probe_target(const transport::Url& url);
+
+// Against a target that can move its clock (the embedded emulator), a recipe's wait for a timeout
+// advances that clock instead of sleeping: no wall time, and no race between a real sleep and a real
+// timeout on a loaded machine. Other targets keep real sleeps. `target` must outlive `fixtures`' use.
+void use_target_clock(const ResolvedTarget& target, fixture::FixtureRunner& fixtures);
 
 }  // namespace conform::runner

@@ -90,6 +90,16 @@ TEST_F(DurableOverHttp, StopWithoutErrorLeavesErrorAbsent) {
   EXPECT_FALSE(e.contains("Error"));
 }
 
+// Regression (conform run --ops lambda: unconfirmed state_effect afterClose/state:/Error): SDKs send the
+// payload `{}` when Error is not set, and GetDurableExecution answered "Error": {} instead of no Error.
+TEST_F(DurableOverHttp, StopWithEmptyErrorObjectLeavesErrorAbsent) {
+  std::string arn = start_execution("fn-7", "dx-7");
+  ASSERT_EQ(client_->send(stop_request(arn, "{}")).status, 200);
+  Json e = json_of(client_->send(get_execution_request(arn)));
+  EXPECT_EQ(e["Status"], "STOPPED");
+  EXPECT_FALSE(e.contains("Error")) << e.dump();
+}
+
 TEST_F(DurableOverHttp, UnknownArnIs404ResourceNotFound) {
   auto r = client_->send(stop_request(unknown_durable_arn()));
   EXPECT_EQ(r.status, 404);

@@ -70,3 +70,34 @@ TEST(EmulatorRegressions, SwfActivityCloseRecordsTaskIdsInHistory) {
   EXPECT_EQ(attrs->value("startedEventId", int64_t{-2}), started);
   EXPECT_EQ(attrs->value("reason", std::string()), "fz-reason");
 }
+
+// Found by the emulator_request fuzz target (ASan, the same stack-use-after-scope as above, reached
+// through RespondActivityTaskCompleted with an empty `result`; the input was left at the repository
+// root as crash-175d208c...). Fixed behaviour: the close succeeds, keeps every invariant, and the
+// ActivityTaskCompleted event carries the scheduled/started event ids and the empty result.
+TEST(EmulatorRegressions, SwfActivityCompletedWithEmptyResultRecordsTaskIds) {
+  auto exchanges =
+      run_script(read_input("corpus/regressions/emulator_request/swf-activity-completed-empty-result-history-ids"));
+  ASSERT_EQ(exchanges.size(), 10u);
+  for (const auto& e : exchanges) {
+    EXPECT_EQ(e.broken, "") << operation_of(e.request);
+    EXPECT_EQ(e.response.status, 200) << operation_of(e.request) << ": " << e.response.body;
+  }
+  ASSERT_EQ(operation_of(exchanges.back().request), "GetWorkflowExecutionHistory");
+  Json history = Json::parse(exchanges.back().response.body);
+  int64_t scheduled = -1, started = -1;
+  const Json* completed = nullptr;
+  for (const auto& event : history.at("events")) {
+    std::string type = event.value("eventType", "");
+    if (type == "ActivityTaskScheduled") scheduled = event.at("eventId").get<int64_t>();
+    if (type == "ActivityTaskStarted") started = event.at("eventId").get<int64_t>();
+    if (type == "ActivityTaskCompleted") completed = &event;
+  }
+  ASSERT_NE(completed, nullptr) << history.dump();
+  const Json* attrs = attributes(*completed);
+  ASSERT_NE(attrs, nullptr);
+  EXPECT_GT(scheduled, 0);
+  EXPECT_EQ(attrs->value("scheduledEventId", int64_t{-2}), scheduled);
+  EXPECT_EQ(attrs->value("startedEventId", int64_t{-2}), started);
+  EXPECT_EQ(attrs->value("result", std::string("absent")), "");
+}

@@ -24,6 +24,7 @@ struct ScriptExchange {
 inline std::vector<ScriptExchange> run_script(const std::string& bytes, emulator::EmulatorOptions options = {}) {
   auto clock = std::make_shared<emulator::ManualClock>();
   options.clock = clock;
+  options.poll_wait = std::chrono::milliseconds(0);  // as the fuzz target (fuzz/support/fuzz_emulator.h)
   emulator::Emulator emu(options);
   Bindings bindings;
   InvariantChecker invariants;

@@ -94,6 +94,27 @@ TEST(ResponseOracles, ErrorsNeedAnIdentity) {
   EXPECT_EQ(r.findings.size(), 3u);
 }
 
+// Regressions from clean-emulator runs: a read-back echoing the sent Error object with its members in
+// another order was judged different, and an Error sent as {} (what SDKs send for "no error") was
+// expected back as {} although the wire carries nothing to echo.
+TEST(StateAssertion, EqualsInputIgnoresMemberOrderAndTreatsEmptyObjectAsNotSent) {
+  fixture::Variables vars;
+  spec::StateAssertion error;
+  error.pointer = "/Error";
+  error.equals_input = "Error";
+  Json sent = {{"Error", {{"ErrorType", "T"}, {"ErrorMessage", "m"}, {"StackTrace", Json::array({"a", "b"})}}}};
+  Json reordered = {{"Error", {{"StackTrace", Json::array({"a", "b"})}, {"ErrorMessage", "m"}, {"ErrorType", "T"}}}};
+  EXPECT_TRUE(evaluate(error, reordered, sent, vars).ok);
+  Json other_order_of_list = {{"Error", {{"ErrorType", "T"}, {"ErrorMessage", "m"}, {"StackTrace", Json::array({"b", "a"})}}}};
+  EXPECT_FALSE(evaluate(error, other_order_of_list, sent, vars).ok) << "list order is significant";
+  Json extra = {{"Error", {{"ErrorType", "T"}, {"ErrorMessage", "m"}, {"StackTrace", Json::array({"a", "b"})}, {"X", 1}}}};
+  EXPECT_FALSE(evaluate(error, extra, sent, vars).ok);
+
+  Json empty_sent = {{"Error", Json::object()}};
+  EXPECT_TRUE(evaluate(error, Json::object(), empty_sent, vars).ok) << "{} sent: expected absent";
+  EXPECT_FALSE(evaluate(error, Json{{"Error", {{"ErrorType", "T"}}}}, empty_sent, vars).ok);
+}
+
 TEST(StateAssertion, EqualsEqualsInputPresentAndSome) {
   fixture::Variables vars;
   vars.set("arn", "arn:x");

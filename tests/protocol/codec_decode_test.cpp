@@ -134,6 +134,19 @@ TEST(Decode, OutputFromHeadersAndBlobPayload) {
   EXPECT_FALSE(d.output.contains("result"));
 }
 
+// Regression (found by fuzz_response_judge): an output header with invalid UTF-8 made the decoded output
+// throw on dump(); header values now have invalid sequences replaced by U+FFFD, like bodies.
+TEST(Decode, InvalidUtf8HeadersStayDumpable) {
+  auto d = decode(lambda(), invoke(),
+                  response(200, "{}", {{"X-Amz-Durable-Execution-Arn", std::string("arn:\xff\xfe:x")},
+                                       {"X-Amzn-ErrorType", std::string("Bad\xc3")}}));
+  EXPECT_NO_THROW((void)d.output.dump());
+  EXPECT_EQ(d.output["DurableExecutionArn"], "arn:\xef\xbf\xbd\xef\xbf\xbd:x");
+  auto e = decode(lambda(), invoke(), response(400, "", {{"X-Amzn-ErrorType", std::string("Bad\xc3:x")}}));
+  ASSERT_TRUE(e.error);
+  EXPECT_NO_THROW((void)Json(e.error->raw).dump());
+}
+
 TEST(Decode, StopDurableExecutionOutput) {
   auto d = decode(lambda(), stop_durable_execution(), response(200, R"({"StopTimestamp":1767225600.123})"));
   EXPECT_EQ(d.output["StopTimestamp"], 1767225600.123);

@@ -105,6 +105,15 @@ TEST(RestJsonEncode, BlobPayloadIsRawOctetStream) {
   EXPECT_EQ(r.headers.get("Content-Type"), "application/octet-stream");
 }
 
+// Regression: the Lambda fixture's Code.ZipFile (base64 text in the recipe) was base64-encoded a second
+// time, so real Lambda would have received the base64 text as the zip file.
+TEST(WireValues, BlobInJsonBodyIsEncodedOnceAndPreEncodedBlobIsVerbatim) {
+  spec::Shape blob;
+  blob.type = spec::ShapeType::Blob;
+  EXPECT_EQ(protocol::to_body_value(&blob, Json("foobar")), Json("Zm9vYmFy"));
+  EXPECT_EQ(protocol::to_body_value(&blob, Json{{"base64", "UEsDBA=="}}), Json("UEsDBA=="));
+}
+
 TEST(RestJsonEncode, NoBodyMembersMeansNoBody) {
   auto r = encode(lambda(), callback_heartbeat(), Json{{"CallbackId", "cb"}});
   EXPECT_EQ(r.path, "/2025-12-01/durable-execution-callbacks/cb/heartbeat");
