@@ -14,6 +14,7 @@
 #include "harness/report/write_reports.h"
 #include "harness/runner/embedded_emulator.h"
 #include "harness/runner/seeds.h"
+#include "harness/transport/client.h"
 
 namespace conform::cli {
 
@@ -136,6 +137,13 @@ int diff_command(const DiffArgs& args) {
   }
   diff::Rules rules;
   if (!load_rules(args.normalise, &rules, who)) return runner::kExitUsage;
+  // Both targets are checked before anything is sent (the record and replay steps check again).
+  for (const auto& t : targets)
+    if (auto url = t.url ? transport::Url::parse(*t.url) : std::nullopt; url && !url->is_loopback() && !args.allow_remote) {
+      std::cerr << who << ": target " << *t.url << " is not a loopback address: a diff creates real resources there. "
+                << "Pass --allow-remote to run against it.\n";
+      return runner::kExitUsage;
+    }
 
   diff::RecordOptions record;
   record.target = targets[0].url;
