@@ -2,6 +2,16 @@
 # against the modules that area needs (CONFORM_TEST_LIBS_<area>; default: everything). Tests are
 # discovered per case so ctest -j spreads them over both cores.
 include(GoogleTest)
+# One precompiled header (nlohmann/json + GoogleTest) shared by every test executable, built once by
+# conform_test_pch with the same definitions the tests get.
+if(NOT EXISTS ${CMAKE_BINARY_DIR}/conform_test_pch.cpp)
+  file(WRITE ${CMAKE_BINARY_DIR}/conform_test_pch.cpp "// Host of the tests' shared precompiled header.\n")
+endif()
+add_library(conform_test_pch STATIC ${CMAKE_BINARY_DIR}/conform_test_pch.cpp)
+target_link_libraries(conform_test_pch PRIVATE GTest::gtest nlohmann_json::nlohmann_json)
+target_compile_definitions(conform_test_pch PRIVATE
+  CONFORM_SOURCE_DIR="${CMAKE_SOURCE_DIR}" CONFORM_BINARY_DIR="${CMAKE_BINARY_DIR}")
+target_precompile_headers(conform_test_pch PRIVATE <nlohmann/json.hpp> <gtest/gtest.h>)
 set(CONFORM_ALL_LIBS conform_emulator conform_runner conform_report conform_importer conform_diff conform_builtin_specs)
 set(CONFORM_TEST_LIBS_spec     conform_spec conform_builtin_specs)
 set(CONFORM_TEST_LIBS_importer conform_importer conform_spec conform_builtin_specs)
@@ -51,7 +61,7 @@ foreach(area_dir ${areas})
       target_link_libraries(test_${area} PRIVATE GTest::gtest_main GTest::gmock rapidcheck rapidcheck_gtest ${libs})
       target_compile_definitions(test_${area} PRIVATE
         CONFORM_SOURCE_DIR="${CMAKE_SOURCE_DIR}" CONFORM_BINARY_DIR="${CMAKE_BINARY_DIR}")
-      target_precompile_headers(test_${area} PRIVATE <nlohmann/json.hpp> <gtest/gtest.h>)
+      target_precompile_headers(test_${area} REUSE_FROM conform_test_pch)
       if(NOT quarantined)
         gtest_discover_tests(test_${area} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300)
       endif()
