@@ -22,6 +22,14 @@ namespace conform::emulator {
 class EmulatorHttpServer : public httplib::Server {
  public:
   static constexpr size_t kMaxRequestLine = 1024 * 1024;
+  static constexpr int kListenBacklog = 512;
+
+  // httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG): 16 clients connecting at once lost
+  // connections (status 0 in SwfHttp.SixteenConcurrentClosesExactlyOneSucceeds). Call after binding;
+  // listen() again on a listening socket only resizes its queue.
+  void widen_listen_backlog() {
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, kListenBacklog);
+  }
 
  protected:
   bool process_and_close_socket(socket_t sock) override;

@@ -126,6 +126,7 @@ int EmulatorServer::start(const std::string& host, int port, std::string* error)
     if (error) *error = "cannot bind " + host + ":" + std::to_string(port) + " (address in use or not available)";
     return -1;
   }
+  impl_->server.widen_listen_backlog();
   impl_->started = true;
   impl_->host = host;
   impl_->port = bound;

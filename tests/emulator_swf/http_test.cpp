@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -156,6 +157,8 @@ TEST(SwfHttp, SixteenConcurrentClosesExactlyOneSucceeds) {
     l = walk(c);
   }
   std::atomic<int> ok{0}, unknown{0};
+  std::mutex others_mu;
+  std::vector<std::string> others;
   std::vector<std::thread> threads;
   for (int i = 0; i < 16; ++i)
     threads.emplace_back([&, i] {
@@ -163,10 +166,14 @@ TEST(SwfHttp, SixteenConcurrentClosesExactlyOneSucceeds) {
       HttpAnswer a = c.call(i % 2 ? "RespondActivityTaskFailed" : "RespondActivityTaskCompleted", {{"taskToken", l.token}});
       if (a.status == 200) ++ok;
       else if (a.status == 400 && a.error_type() == kUnknownResource) ++unknown;
+      else {
+        std::lock_guard<std::mutex> lock(others_mu);
+        others.push_back(std::to_string(a.status) + " " + a.raw);
+      }
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(ok.load(), 1);
-  EXPECT_EQ(unknown.load(), 15);
+  EXPECT_EQ(unknown.load(), 15) << "other answers: " << ::testing::PrintToString(others);
   SwfClient c(server.port());
   Json events = history(c, l);
   EXPECT_EQ(count(events, "ActivityTaskFailed") + count(events, "ActivityTaskCompleted"), 1u);
