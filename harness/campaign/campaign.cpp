@@ -1,5 +1,7 @@
 #include "harness/campaign/campaign.h"
 
+#include "harness/report/model/timestamp.h"
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -35,14 +37,7 @@ using runner::kExitUnreachable;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string iso_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using report::iso_now;
 
 bool same_failure(const oracle::Finding& a, const oracle::Finding& b) {
   return runner::is_failing(a) && a.rule == b.rule && a.facet == b.facet;

@@ -3,6 +3,8 @@
 // and check, write the reports (junit.xml, summary.json, report.html, report.sarif, diff.json) and exit
 // 0 when nothing differs beyond accepted differences, 1 otherwise, 2 usage, 3 target unreachable.
 #include <chrono>
+
+#include "harness/report/model/timestamp.h"
 #include <ctime>
 #include <iostream>
 
@@ -20,14 +22,7 @@ namespace conform::cli {
 
 namespace {
 
-std::string iso_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using report::iso_now;
 
 bool load_rules(const std::optional<std::string>& file, diff::Rules* rules, const char* who) {
   if (!file) return true;

@@ -1,6 +1,8 @@
 // `conform observe` (observe.h): probes -> target -> observations document.
 #include "harness/observe/observe.h"
 
+#include "harness/report/model/timestamp.h"
+
 #include <algorithm>
 #include <ctime>
 #include <ostream>
@@ -23,14 +25,7 @@ namespace {
 
 using spec::Json;
 
-std::string iso_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using report::iso_now;
 
 std::string replace_all(std::string text, const std::string& needle, const std::string& with) {
   if (needle.empty()) return text;

@@ -1,5 +1,7 @@
 #include "harness/runner/run_conformance.h"
 
+#include "harness/report/model/timestamp.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -28,14 +30,7 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string iso_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+using report::iso_now;
 
 // Runs `work(worker_index)` on `jobs` threads (inline when jobs == 1).
 template <class Work>
