@@ -3,45 +3,18 @@
 // cassette that `conform replay` recognises and replays; a saved failure case still replays as a case;
 // usage errors exit 2 with a message.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <random>
+
+#include "tests/cli/cli_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-fs::path temp_dir(const std::string& name) {
-  std::random_device rd;
-  auto dir = fs::temp_directory_path() / ("conform-diff-cli-" + name + "-" + std::to_string(rd()));
-  fs::create_directories(dir);
-  return dir;
-}
-
-Result conform(const std::string& args) {
-  static const fs::path scratch = temp_dir("io");
-  std::string out = (scratch / "out").string(), err = (scratch / "err").string();
-  std::string cmd = std::string(CONFORM_BINARY_DIR) + "/conform " + args + " >" + out + " 2>" + err + " </dev/null";
-  int status = std::system(cmd.c_str());
-  Result r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read(out);
-  r.err = read(err);
-  return r;
-}
+using conform::testing::conform;
+using conform::testing::read;
+using conform::testing::Result;
+using conform::testing::temp_dir;
 
 const std::string kSmall = " --ops lambda.StopDurableExecution --checks unknown_resource,positive_acceptance --examples 2 --seed 3";
 
