@@ -10,6 +10,7 @@
 // Usage: conformance_bench [--only rate,faults,rss] [--examples N] [--seed N] [--baseline-seconds S]
 //                          [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -21,6 +22,8 @@
 #include "emulator/core/faults.h"
 #include "harness/runner/embedded_emulator.h"
 #include "harness/runner/run_conformance.h"
+#include "harness/spec/loader.h"
+#include "harness/transport/caller.h"
 
 namespace {
 
@@ -95,6 +98,31 @@ RunFigure timed_run(runner::RunOptions o) {
   return fig;
 }
 
+// The pipeline floor: one Caller sending the same small request (SendTaskHeartbeat with a never-issued
+// token: codec, SigV4, client, emulator routing + validation + backend, decode) for `seconds`.
+RunFigure pipeline_floor(double seconds) {
+  RunFigure fig;
+  auto target = runner::embedded_emulator_factory()(runner::EmbeddedRequest{});
+  if (!target.target) return fig;
+  const auto& specs = spec::builtin_specs();
+  const spec::Operation* op = specs.find_operation("stepfunctions.SendTaskHeartbeat");
+  const spec::Service* service = op ? specs.find_service(op->service) : nullptr;
+  auto url = transport::Url::parse(target.target->url());
+  if (!op || !service || !url) return fig;
+  transport::Caller caller(*url, {});
+  spec::Json input{{"taskToken", std::string(64, 'T')}};
+  auto start = std::chrono::steady_clock::now();
+  double elapsed = 0;
+  while (elapsed < seconds) {
+    for (int i = 0; i < 100; ++i) caller.call(*service, *op, input);
+    fig.outcome.requests += 100;
+    caller.take_exchanges();
+    elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  fig.outcome.elapsed_s = elapsed;
+  return fig;
+}
+
 void rate_section(const Flags& f) {
   bench::Rate base1 = bench::measure_trivial_httplib(1, f.baseline_seconds);
   bench::Rate base2 = bench::measure_trivial_httplib(2, f.baseline_seconds);
@@ -111,6 +139,7 @@ void rate_section(const Flags& f) {
               base1.requests_per_second, "-", "1.000");
   std::printf("%-44s %9zu %9.2f %8.0f %10s %9s\n", "trivial httplib, 2 connections", base2.requests, base2.seconds,
               base2.requests_per_second, "-", "1.000");
+  row("pipeline floor: one small request repeated", pipeline_floor(f.baseline_seconds), base1);
   auto o = base_options(f, f.seed);
   row("conform run --jobs 1 (all checks)", timed_run(o), base1);
   o.jobs = 2;
@@ -211,6 +240,11 @@ int main(int argc, char** argv) {
   Flags f = parse(argc, argv);
   std::printf("conformance_bench: peak RSS at start %ld KiB\n", bench::peak_rss_kib());
   if (wants(f, "rate")) rate_section(f);
+  if (wants(f, "floor")) {  // the pipeline floor alone (for profiling)
+    RunFigure fig = pipeline_floor(f.baseline_seconds);
+    std::printf("pipeline floor: %llu requests in %.2f s = %.0f req/s\n", static_cast<unsigned long long>(fig.outcome.requests),
+                fig.outcome.elapsed_s, fig.rate());
+  }
   if (wants(f, "faults")) faults_section(f);
   if (wants(f, "rss")) rss_section(f);
   return 0;

@@ -16,7 +16,11 @@
 using namespace conform;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto steps = fuzz::parse_script(std::string_view(reinterpret_cast<const char*>(data), size));
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  auto steps = fuzz::parse_script(bytes);
+  // Responses are parsed for placeholder values only when the script has a placeholder at all (most
+  // mutated inputs have none; parsing every answer was a tenth of an execution).
+  const bool uses_placeholders = bytes.find("{{") != std::string_view::npos;
   fuzz::FuzzEmulator emu;
   fuzz::Bindings bindings;
   fuzz::InvariantChecker invariants;
@@ -28,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto request = fuzz::to_request(step, bindings);
     if (!request) continue;
     http::Response response = emu.handle(*request);
-    bindings.learn(response);
+    if (uses_placeholders) bindings.learn(response);
     std::string broken = invariants.observe(*request, response);
     if (!broken.empty()) {
       std::fprintf(stderr, "emulator invariant broken: %s\nrequest: %s %s\n%s\nresponse: %d %s\n", broken.c_str(),

@@ -48,19 +48,43 @@ std::string address_text(const sockaddr_storage& addr, int& port) {
 
 // A buffered socket stream. At the start of each request (begin_request) it reads the request line
 // itself; one longer than httplib accepts is replaced by "METHOD /__conform-long-target VERSION" and
-// the real target is kept for take_long_target().
+// the real target is kept for take_long_target(). Writes are collected and sent together (flush(),
+// called after each response and before any read), so a response's head and body leave in one send
+// instead of two; sockets are tried without waiting first and polled only when they would block.
 class ConnectionStream final : public httplib::Stream {
  public:
   ConnectionStream(socket_t sock, int read_timeout_ms, int write_timeout_ms)
       : sock_(sock), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
 
   bool is_readable() const override {
+    if (!out_.empty() && !flush()) return false;
     return pending_off_ < pending_.size() || buf_off_ < buf_len_ || wait_for(sock_, POLLIN, read_timeout_ms_) > 0;
   }
-  bool is_writable() const override { return wait_for(sock_, POLLOUT, write_timeout_ms_) > 0; }
+  bool is_writable() const override { return !write_failed_; }
+
+  // Sends what write() collected. False (and every later write fails) when the peer is gone or the
+  // write timeout passed.
+  bool flush() const {
+    size_t off = 0;
+    while (!write_failed_ && off < out_.size()) {
+      ssize_t n = ::send(sock_, out_.data() + off, out_.size() - off, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n > 0) {
+        off += static_cast<size_t>(n);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        if (wait_for(sock_, POLLOUT, write_timeout_ms_) <= 0) write_failed_ = true;
+      } else {
+        write_failed_ = true;
+      }
+    }
+    out_.clear();
+    return !write_failed_;
+  }
 
   ssize_t read(char* ptr, size_t size) override {
     if (size == 0) return 0;
+    if (!out_.empty() && !flush()) return -1;
     if (at_request_start_) {
       at_request_start_ = false;
       if (!read_request_line()) return pending_.empty() ? -1 : serve_pending(ptr, size);
@@ -72,11 +96,10 @@ class ConnectionStream final : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
-    if (!is_writable()) return -1;
-    ssize_t n;
-    do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
-    while (n < 0 && errno == EINTR);
-    return n;
+    if (write_failed_) return -1;
+    out_.append(ptr, size);
+    if (out_.size() >= kFlushAt && !flush()) return -1;
+    return static_cast<ssize_t>(size);
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -94,6 +117,7 @@ class ConnectionStream final : public httplib::Stream {
   // Waits up to `timeout_ms` for the next request's first byte, giving up early once `stopping` says so.
   template <typename Stopping>
   bool wait_for_request(int timeout_ms, Stopping stopping) {
+    if (!out_.empty() && !flush()) return false;
     if (pending_off_ < pending_.size() || buf_off_ < buf_len_) return true;
     auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (!stopping()) {
@@ -117,10 +141,14 @@ class ConnectionStream final : public httplib::Stream {
 
  private:
   bool fill() {
-    if (wait_for(sock_, POLLIN, read_timeout_ms_) <= 0) return false;
     ssize_t n;
-    do n = ::recv(sock_, buf_, sizeof(buf_), 0);
+    do n = ::recv(sock_, buf_, sizeof(buf_), MSG_DONTWAIT);
     while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      if (wait_for(sock_, POLLIN, read_timeout_ms_) <= 0) return false;
+      do n = ::recv(sock_, buf_, sizeof(buf_), 0);
+      while (n < 0 && errno == EINTR);
+    }
     if (n <= 0) return false;
     buf_off_ = 0;
     buf_len_ = static_cast<size_t>(n);
@@ -173,8 +201,11 @@ class ConnectionStream final : public httplib::Stream {
     return true;
   }
 
+  static constexpr size_t kFlushAt = 64 * 1024;
   socket_t sock_;
   int read_timeout_ms_, write_timeout_ms_;
+  mutable std::string out_;          // collected writes (flushed from const is_readable too)
+  mutable bool write_failed_ = false;
   char buf_[16 * 1024];
   size_t buf_off_ = 0, buf_len_ = 0;
   std::string pending_;
@@ -207,6 +238,7 @@ bool EmulatorHttpServer::process_and_close_socket(socket_t sock) {
       bool connection_closed = false;
       strm.begin_request();
       ret = process_request(strm, close_connection, connection_closed, setup);
+      if (!strm.flush()) ret = false;
       if (!ret || connection_closed) break;
       --count;
     }

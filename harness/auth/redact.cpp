@@ -14,11 +14,11 @@ const char* kSecretHeaders[] = {"X-Amz-Security-Token", "X-Amz-Credential", "X-A
 
 size_t find_icase(const std::string& text, std::string_view needle, size_t from) {
   if (needle.empty() || text.size() < needle.size()) return std::string::npos;
+  const char first = http::ascii_lower(needle[0]);
   for (size_t i = from; i + needle.size() <= text.size(); ++i) {
-    size_t k = 0;
-    while (k < needle.size() && std::tolower(static_cast<unsigned char>(text[i + k])) ==
-                                    std::tolower(static_cast<unsigned char>(needle[k])))
-      ++k;
+    if (http::ascii_lower(text[i]) != first) continue;
+    size_t k = 1;
+    while (k < needle.size() && http::ascii_lower(text[i + k]) == http::ascii_lower(needle[k])) ++k;
     if (k == needle.size()) return i;
   }
   return std::string::npos;

@@ -12,7 +12,7 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = http::ascii_lower(c);
   return out;
 }
 
@@ -171,6 +171,23 @@ std::string signing_key(std::string_view secret, std::string_view date, std::str
 
 std::string signature_hex(std::string_view key, std::string_view sts) { return to_hex(hmac_sha256(key, sts)); }
 
+namespace {
+// The derived key changes only with the date, region, service or secret: the AWS SDKs cache it, so do we
+// (one entry per thread; four HMACs saved per request).
+const std::string& cached_signing_key(std::string_view secret, std::string_view date, std::string_view region,
+                                      std::string_view service) {
+  struct Entry {
+    std::string secret, date, region, service, key;
+  };
+  thread_local Entry cache;
+  if (cache.key.empty() || cache.secret != secret || cache.date != date || cache.region != region ||
+      cache.service != service)
+    cache = {std::string(secret), std::string(date), std::string(region), std::string(service),
+             signing_key(secret, date, region, service)};
+  return cache.key;
+}
+}  // namespace
+
 void sign(http::Request& request, const SigningCredentials& credentials, const SignOptions& options) {
   std::string amz_date = options.amz_date.empty() ? amz_date_now() : options.amz_date;
   std::string date = amz_date.substr(0, 8);
@@ -183,7 +200,7 @@ void sign(http::Request& request, const SigningCredentials& credentials, const S
   std::string creq = canonical_request(request, names, options.double_encode_path);
   std::string sts = string_to_sign(amz_date, scope, creq);
   std::string sig =
-      signature_hex(signing_key(credentials.secret_access_key, date, options.region, options.service), sts);
+      signature_hex(cached_signing_key(credentials.secret_access_key, date, options.region, options.service), sts);
   request.headers.set("Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.access_key_id + "/" + scope +
                                            ", SignedHeaders=" + join_signed_headers(names) + ", Signature=" + sig);
 }

@@ -50,10 +50,12 @@ rc::Gen<char32_t> code_point(Alphabet a) {
 rc::Gen<size_t> boundary_length(size_t min, size_t max, size_t soft_cap) {
   if (max < min) max = min;
   size_t cap = std::max(min, std::min(max, min + soft_cap));
-  // The choice itself shrinks: toward 0 = the minimum.
-  return rc::gen::mapcat(uniform_in<int>(0, 4), [min, max, cap](int mode) {
-    if (mode == 0) return rc::gen::just(min);
-    if (mode == 3) return rc::gen::just(max);
+  bool large = max - min > kLargeSpan;
+  // The choice itself shrinks: toward 0 = the minimum. Of 32 draws: 8 the minimum, 8 the maximum (1 when
+  // the range is large), the rest anything up to the soft cap.
+  return rc::gen::mapcat(uniform_in<int>(0, 32), [min, max, cap, large](int mode) {
+    if (mode < 8) return rc::gen::just(min);
+    if (mode == 31 || (!large && mode >= 24)) return rc::gen::just(max);
     return rc::gen::inRange<size_t>(min, cap + 1);
   });
 }

@@ -31,6 +31,8 @@ class Headers {
 };
 
 bool iequals(std::string_view a, std::string_view b);
+// ASCII lower case (no locale: header names and markers are ASCII; cheaper than std::tolower in hot loops).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 struct Request {
   std::string method = "POST";

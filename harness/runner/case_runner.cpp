@@ -29,18 +29,41 @@ UnitScope scope_of(const CaseContext& context, const WorkUnit& unit) {
 
 }  // namespace
 
+std::optional<rc::Gen<spec::Json>> CellGenerators::get(const spec::SpecSet& specs, const Plan& plan, size_t cell,
+                                                       std::string* error) {
+  auto lock = gen::hold_generation_lock();
+  auto found = built_.find(cell);
+  if (found == built_.end()) {
+    const CellPlan& c = plan.cells[cell];
+    const spec::Operation* op = plan.ops[c.op_index];
+    const oracle::CheckDef* check = plan.checks[c.check_index];
+    const spec::Service* service = specs.find_service(op->service);
+    std::optional<rc::Gen<spec::Json>> gen;
+    if (!service || !check->generate) {
+      errors_[cell] = "the check has no generator for this operation";
+    } else {
+      try {
+        oracle::Scope scope{specs, *service, *op};
+        gen = check->generate(scope);
+      } catch (const std::exception& e) {
+        errors_[cell] = std::string("case generation failed: ") + e.what();
+      } catch (...) {
+        errors_[cell] = "case generation failed";
+      }
+    }
+    found = built_.emplace(cell, std::move(gen)).first;
+  }
+  if (!found->second && error) *error = errors_[cell];
+  return found->second;
+}
+
 std::optional<rc::Shrinkable<spec::Json>> generate_case(const CaseContext& context, const WorkUnit& unit,
                                                         std::string* error) {
-  UnitScope s = scope_of(context, unit);
-  if (!s.service || !s.check->generate) {
-    if (error) *error = "the check has no generator for this operation";
-    return std::nullopt;
-  }
+  auto gen = context.generators->get(context.specs, context.plan, unit.cell, error);
+  if (!gen) return std::nullopt;
   try {
-    oracle::Scope scope{context.specs, *s.service, *s.op};
     auto lock = gen::hold_generation_lock();
-    rc::Gen<spec::Json> gen = s.check->generate(scope);
-    rc::Shrinkable<spec::Json> shrinkable = gen(rc::Random(unit.seed), unit.size);
+    rc::Shrinkable<spec::Json> shrinkable = (*gen)(rc::Random(unit.seed), unit.size);
     (void)shrinkable.value();  // surfaces a generation failure here rather than later
     return shrinkable;
   } catch (const std::exception& e) {

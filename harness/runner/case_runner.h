@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <rapidcheck.h>
@@ -19,12 +20,26 @@
 
 namespace conform::runner {
 
+// The generator of each cell, built on first use and reused for every example of the cell (building one
+// can be costly: a violation generator probes every constraint of the operation once).
+class CellGenerators {
+ public:
+  // The cell's generator; nullopt (and `error`) when the check has none or building it failed.
+  std::optional<rc::Gen<spec::Json>> get(const spec::SpecSet& specs, const Plan& plan, size_t cell, std::string* error);
+
+ private:
+  // Guarded by the generation lock (gen/generation_lock.h), which building a generator needs anyway.
+  std::map<size_t, std::optional<rc::Gen<spec::Json>>> built_;
+  std::map<size_t, std::string> errors_;
+};
+
 struct CaseContext {
   const spec::SpecSet& specs;
   const Plan& plan;
   fixture::FixtureRunner& fixtures;
   int concurrency = 4;
   std::function<std::unique_ptr<transport::Caller>()> make_caller;
+  std::shared_ptr<CellGenerators> generators = std::make_shared<CellGenerators>();
 };
 
 struct UnitRun {

@@ -59,3 +59,24 @@ TEST(Utf8, EncodeDecodeRoundTripAndCounts) {
   EXPECT_FALSE(decode_utf8("\xED\xA0\x80").has_value());  // an encoded surrogate is malformed
   EXPECT_EQ(utf8_prefix(s, 2), "a\xC3\xA9");
 }
+
+TEST(UnicodeString, LargeRangesDrawTheirExactMaxRarelySmallOnesOften) {
+  // A payload-sized range (over kLargeSpan) still reaches its exact max, about 1 draw in 32; a small
+  // range about 1 in 4; the minimum about 1 in 4 either way (harness/gen/unicode_string.h).
+  const size_t large_max = 262144, small_max = 256;
+  int large_at_max = 0, small_at_max = 0, large_at_min = 0;
+  const int draws = 2000;
+  for (uint64_t seed = 1; seed <= draws; ++seed) {
+    size_t large = draw(boundary_length(1, large_max), seed);
+    size_t small = draw(boundary_length(1, small_max), seed);
+    EXPECT_GE(large, 1u);
+    EXPECT_LE(large, large_max);
+    large_at_max += large == large_max;
+    large_at_min += large == 1;
+    small_at_max += small == small_max;
+  }
+  EXPECT_GT(large_at_max, draws / 100);     // ~62 expected
+  EXPECT_LT(large_at_max, draws / 12);
+  EXPECT_GT(small_at_max, draws / 6);       // ~500 expected
+  EXPECT_GT(large_at_min, draws / 6);
+}
