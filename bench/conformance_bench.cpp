@@ -1,13 +1,15 @@
 // conformance_bench: the figures of issue 3, each against its baseline measured in the same process.
 //   1. requests/s of a full conformance run (`conform run`: every subject operation, every check, 10
 //      examples) against the embedded emulator, with --jobs 1 and 2, as a ratio to a trivial httplib
-//      server and client with 1 and 2 connections (goal >= 0.5). Also the bytes sent, and the same run
-//      without closed_token_idempotence (its timed-out cases sleep 1.5 s in the fixture recipe).
+//      server and client with 1 and 2 connections (goal >= 0.5). Also the bytes sent, the same run
+//      without closed_token_idempotence (the check with the most fixture traffic), and the pipeline
+//      floor: one small request repeated through the same codec, signer, client and emulator, with no
+//      generation and no checks (the most a run could reach).
 //   2. time to the first failing case of a run for each planted fault (RunOutcome::first_failure_s),
 //      with the median (goal: each < 5 s, median < 1 s), and which check found it first.
 //   3. RSS of a long run: repeated seeds in one process until --rss-requests requests; current and peak
 //      RSS at --rss-checkpoint requests and at the end (goal: flat).
-// Usage: conformance_bench [--only rate,faults,rss] [--examples N] [--seed N] [--baseline-seconds S]
+// Usage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] [--baseline-seconds S]
 //                          [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]
 #include <algorithm>
 #include <chrono>
@@ -42,7 +44,7 @@ struct Flags {
 
 [[noreturn]] void usage(const char* why) {
   std::fprintf(stderr,
-               "conformance_bench: %s\nusage: conformance_bench [--only rate,faults,rss] [--examples N] [--seed N] "
+               "conformance_bench: %s\nusage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] "
                "[--baseline-seconds S] [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]\n",
                why);
   std::exit(2);
