@@ -117,7 +117,6 @@ class ConnectionStream final : public httplib::Stream {
   // Waits up to `timeout_ms` for the next request's first byte, giving up early once `stopping` says so.
   template <typename Stopping>
   bool wait_for_request(int timeout_ms, Stopping stopping) {
-    if (!out_.empty() && !flush()) return false;
     if (pending_off_ < pending_.size() || buf_off_ < buf_len_) return true;
     auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (!stopping()) {

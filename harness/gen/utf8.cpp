@@ -24,32 +24,12 @@ void append_utf8(std::string& out, char32_t c) {
 }
 
 std::string encode_utf8(const std::u32string& cps) {
-  // Sized exactly first, then written in place (long generated strings made push_back a hot spot).
+  // Reserved exactly first (long generated strings reallocated many times while growing).
   size_t bytes = 0;
-  for (char32_t c : cps) {
-    if (!is_scalar(c)) c = 0xFFFD;
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  std::string out(bytes, '\0');
-  char* p = out.data();
-  for (char32_t c : cps) {
-    if (!is_scalar(c)) c = 0xFFFD;
-    if (c < 0x80) {
-      *p++ = static_cast<char>(c);
-    } else if (c < 0x800) {
-      *p++ = static_cast<char>(0xC0 | (c >> 6));
-      *p++ = static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      *p++ = static_cast<char>(0xE0 | (c >> 12));
-      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      *p++ = static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      *p++ = static_cast<char>(0xF0 | (c >> 18));
-      *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      *p++ = static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (char32_t c : cps) bytes += !is_scalar(c) ? 3 : c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  std::string out;
+  out.reserve(bytes);
+  for (char32_t c : cps) append_utf8(out, c);
   return out;
 }
 

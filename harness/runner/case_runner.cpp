@@ -38,23 +38,22 @@ std::optional<rc::Gen<spec::Json>> CellGenerators::get(const spec::SpecSet& spec
     const spec::Operation* op = plan.ops[c.op_index];
     const oracle::CheckDef* check = plan.checks[c.check_index];
     const spec::Service* service = specs.find_service(op->service);
-    std::optional<rc::Gen<spec::Json>> gen;
+    Built b;
     if (!service || !check->generate) {
-      errors_[cell] = "the check has no generator for this operation";
+      b.error = "the check has no generator for this operation";
     } else {
       try {
-        oracle::Scope scope{specs, *service, *op};
-        gen = check->generate(scope);
+        b.gen = check->generate(oracle::Scope{specs, *service, *op});
       } catch (const std::exception& e) {
-        errors_[cell] = std::string("case generation failed: ") + e.what();
+        b.error = std::string("case generation failed: ") + e.what();
       } catch (...) {
-        errors_[cell] = "case generation failed";
+        b.error = "case generation failed";
       }
     }
-    found = built_.emplace(cell, std::move(gen)).first;
+    found = built_.emplace(cell, std::move(b)).first;
   }
-  if (!found->second && error) *error = errors_[cell];
-  return found->second;
+  if (!found->second.gen && error) *error = found->second.error;
+  return found->second.gen;
 }
 
 std::optional<rc::Shrinkable<spec::Json>> generate_case(const CaseContext& context, const WorkUnit& unit,

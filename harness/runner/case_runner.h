@@ -28,9 +28,12 @@ class CellGenerators {
   std::optional<rc::Gen<spec::Json>> get(const spec::SpecSet& specs, const Plan& plan, size_t cell, std::string* error);
 
  private:
+  struct Built {
+    std::optional<rc::Gen<spec::Json>> gen;
+    std::string error;  // why gen is absent
+  };
   // Guarded by the generation lock (gen/generation_lock.h), which building a generator needs anyway.
-  std::map<size_t, std::optional<rc::Gen<spec::Json>>> built_;
-  std::map<size_t, std::string> errors_;
+  std::map<size_t, Built> built_;
 };
 
 struct CaseContext {
