@@ -102,16 +102,9 @@ class ConnectionStream final : public httplib::Stream {
     return static_cast<ssize_t>(size);
   }
 
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof(addr);
-    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip = address_text(addr, port);
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof(addr);
-    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip = address_text(addr, port);
-  }
+  // httplib asks for both addresses on every request; they are fixed for the connection's life.
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { cached(remote_, ::getpeername, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { cached(local_, ::getsockname, ip, port); }
   socket_t socket() const override { return sock_; }
 
   // Waits up to `timeout_ms` for the next request's first byte, giving up early once `stopping` says so.
@@ -200,6 +193,18 @@ class ConnectionStream final : public httplib::Stream {
     return true;
   }
 
+  using Address = std::optional<std::pair<std::string, int>>;
+  void cached(Address& slot, int (*query)(int, sockaddr*, socklen_t*), std::string& ip, int& port) const {
+    if (!slot) {
+      slot.emplace();
+      sockaddr_storage addr{};
+      socklen_t len = sizeof(addr);
+      if (query(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) slot->first = address_text(addr, slot->second);
+    }
+    ip = slot->first;
+    port = slot->second;
+  }
+
   static constexpr size_t kFlushAt = 64 * 1024;
   socket_t sock_;
   int read_timeout_ms_, write_timeout_ms_;
@@ -211,6 +216,7 @@ class ConnectionStream final : public httplib::Stream {
   size_t pending_off_ = 0;
   bool at_request_start_ = false;
   std::optional<std::string> long_target_;
+  mutable Address remote_, local_;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "emulator/core/base64.h"
 #include "emulator/core/shape_conformance.h"
 #include "emulator/core/utf8.h"
+#include "harness/protocol/json_reader.h"
 
 namespace conform::emulator {
 namespace {
@@ -43,7 +44,7 @@ std::variant<Json, ProtocolProblem> parse_object(const spec::Service& service, c
                                                  const std::string& body, bool empty_is_object) {
   bool blank = std::all_of(body.begin(), body.end(), [](unsigned char c) { return std::isspace(c); });
   if (blank) return empty_is_object ? Json::object() : Json();
-  Json parsed = Json::parse(body, nullptr, false);
+  Json parsed = protocol::parse_json(body);
   if (parsed.is_discarded()) return problem_of(Situation::MalformedJson, service, op, "The request body is not valid JSON");
   if (!parsed.is_object())
     return problem_of(Situation::BodyNotObject, service, op, "The request body must be a JSON object");

@@ -1,6 +1,7 @@
 #include "emulator/core/response_encoder.h"
 
 #include "emulator/core/base64.h"
+#include "harness/protocol/safe_json.h"
 
 namespace conform::emulator {
 namespace {
@@ -9,7 +10,7 @@ using spec::Location;
 
 constexpr const char* kAwsJson = "application/x-amz-json-1.0";
 
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& j) { return protocol::dump_json(j); }
 
 std::string header_text(const Json& v) {
   std::string s = v.is_string() ? v.get<std::string>() : dump(v);

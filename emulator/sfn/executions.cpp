@@ -3,6 +3,7 @@
 #include "emulator/sfn/engine.h"
 #include "emulator/sfn/errors.h"
 #include "emulator/sfn/handlers.h"
+#include "harness/protocol/json_reader.h"
 #include "emulator/sfn/interpreter.h"
 
 namespace conform::emulator::sfn {
@@ -14,7 +15,7 @@ Outcome start_execution(Env& env) {
   auto given_name = input_string(call, "name");
   if (given_name && !is_valid_name(*given_name)) return invalid_name(*given_name);
   std::string input = input_string(call, "input").value_or("{}");
-  Json input_json = Json::parse(input, nullptr, false);
+  Json input_json = protocol::parse_json(input);
   if (input_json.is_discarded()) return invalid_execution_input(input);
 
   std::lock_guard<std::mutex> lock(env.store.mu);

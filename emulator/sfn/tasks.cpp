@@ -9,6 +9,7 @@
 #include "emulator/sfn/errors.h"
 #include "emulator/sfn/arn.h"
 #include "emulator/sfn/handlers.h"
+#include "harness/protocol/json_reader.h"
 
 namespace conform::emulator::sfn {
 namespace {
@@ -97,7 +98,7 @@ Outcome get_activity_task(Env& env) {
 
 Outcome send_task_success(Env& env) {
   std::string output = input_string(env.call, "output").value_or("");
-  Json output_json = Json::parse(output, nullptr, false);
+  Json output_json = protocol::parse_json(output);
   if (output_json.is_discarded()) return invalid_output(output);
   return with_open_task(env, true, [&](Task& task) {
     close_task(env.store, task);

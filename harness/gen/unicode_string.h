@@ -39,8 +39,9 @@ rc::Gen<size_t> boundary_length(size_t min, size_t max, size_t soft_cap = 64);
 // a seeded PRNG, so they cost one draw instead of one per character (they shrink through their length).
 constexpr size_t kBulkLength = 256;
 rc::Gen<std::string> string_of_length(size_t length, Alphabet a);
-// `n` code points of alphabet `a` from a PRNG seeded with `seed` (deterministic).
-std::u32string bulk_code_points(size_t n, Alphabet a, uint64_t seed);
+// `n` code points of alphabet `a` from a PRNG seeded with `seed` (deterministic), encoded as UTF-8.
+// With `literal_safe`, '"' and '\\' become 'x' (the text can sit inside a JSON string literal unescaped).
+std::string bulk_utf8(size_t n, Alphabet a, uint64_t seed, bool literal_safe = false);
 // A code point of `a` from a 64-bit random value.
 char32_t code_point_from(Alphabet a, uint64_t r);
 // A string with length in [min, max] (boundary-weighted), of a random alphabet.

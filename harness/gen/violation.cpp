@@ -1,5 +1,7 @@
 #include "harness/gen/violation.h"
 
+#include <algorithm>
+
 #include "harness/gen/enum_value.h"
 #include "harness/gen/pattern_string.h"
 #include "harness/gen/shape_value.h"
@@ -181,8 +183,18 @@ rc::Gen<Json> violation_case(const spec::Operation& op, const ViolationSpec& v) 
   });
 }
 
-std::optional<rc::Gen<Json>> any_violation_case(const spec::Operation& op) {
+int64_t offending_length(const ViolationSpec& v) {
+  if (!v.limit) return 0;
+  if (v.constraint == "length.max") return *v.limit + 1;
+  if (v.constraint == "length.min") return *v.limit - 1;
+  return 0;
+}
+
+std::optional<rc::Gen<Json>> any_violation_case(const spec::Operation& op, std::optional<int64_t> max_length) {
   auto all = violations_of(op);
+  if (max_length)
+    all.erase(std::remove_if(all.begin(), all.end(), [&](const ViolationSpec& v) { return offending_length(v) > *max_length; }),
+              all.end());
   if (all.empty()) return std::nullopt;
   const spec::Operation* o = &op;
   return rc::gen::mapcat(uniform_in<size_t>(0, all.size()), [o, all](size_t i) { return violation_case(*o, all[i]); });

@@ -37,7 +37,13 @@ struct ViolationSpec {
 
 std::vector<ViolationSpec> violations_of(const spec::Operation& op);
 rc::Gen<spec::Json> violation_case(const spec::Operation& op, const ViolationSpec& v);
-// One of violations_of(op), chosen by the generator; nullopt if the operation admits none.
-std::optional<rc::Gen<spec::Json>> any_violation_case(const spec::Operation& op);
+// The number of code points, elements or entries the offending value of `v` has (0 when it has no
+// length: missing, wrong type, range, pattern and enum violations are short).
+int64_t offending_length(const ViolationSpec& v);
+// One of violations_of(op), chosen by the generator; nullopt if the operation admits none. With
+// `max_length`, only violations whose offending_length() is at most that (e.g. checks that judge only
+// the response leave payload-sized max+1 values to negative_rejection, whose exchanges they also judge).
+std::optional<rc::Gen<spec::Json>> any_violation_case(const spec::Operation& op,
+                                                      std::optional<int64_t> max_length = std::nullopt);
 
 }  // namespace conform::gen

@@ -1,6 +1,9 @@
 // no_server_error / error_has_identity as checks of their own: a few valid and invalid requests (no
 // fixture: bound members get values by shape), judged only by the response-level oracles that every
-// other check also applies to each of its exchanges.
+// other check also applies to each of its exchanges. Invalid requests leave out violations whose
+// offending value is payload-sized (over gen::kLargeSpan code points): negative_rejection sends each of
+// those, and these oracles judge its exchanges too.
+#include "harness/gen/unicode_string.h"
 #include "harness/gen/valid_input.h"
 #include "harness/gen/violation.h"
 #include "harness/oracle/case_builder.h"
@@ -13,7 +16,7 @@ namespace {
 rc::Gen<Json> some_request(const Scope& scope) {
   const spec::Operation* op = &scope.op;
   auto valid = rc::gen::map(gen::valid_input(*op, {}), [](const Json& in) { return Json{{"kind", "valid"}, {"input", in}}; });
-  auto invalid = gen::any_violation_case(*op);
+  auto invalid = gen::any_violation_case(*op, static_cast<int64_t>(gen::kLargeSpan));
   if (!invalid) return valid;
   auto bad = rc::gen::map(*invalid, [](const Json& c) { return Json{{"kind", "invalid"}, {"violation", c["path"]}, {"constraint", c["constraint"]}, {"input", c["input"]}}; });
   return rc::gen::oneOf(valid, bad);

@@ -1,5 +1,11 @@
 #include "harness/protocol/safe_json.h"
 
+#include "harness/protocol/json_reader.h"
+#include "harness/protocol/json_writer.h"
+
+#include <cstdint>
+#include <cstring>
+
 namespace conform::protocol {
 
 size_t json_nesting_depth(std::string_view text, size_t limit) {
@@ -32,6 +38,7 @@ std::optional<spec::Json> parse_json_safely(std::string_view text, std::string* 
   if (text.size() > max_bytes) return fail("body larger than " + std::to_string(max_bytes) + " bytes");
   if (json_nesting_depth(text, max_depth) > max_depth)
     return fail("JSON nested deeper than " + std::to_string(max_depth) + " levels");
+  if (auto fast = parse_json_fast_path(text)) return fast;
   try {
     auto parsed = spec::Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true);
     return parsed;
@@ -44,7 +51,9 @@ std::optional<spec::Json> parse_json_safely(std::string_view text, std::string* 
 
 std::string dump_json(const spec::Json& value) {
   try {
-    return value.dump(-1, ' ', false, spec::Json::error_handler_t::replace);
+    std::string out;
+    write_json(value, out);
+    return out;
   } catch (...) {
     return "null";
   }
@@ -53,6 +62,14 @@ std::string dump_json(const spec::Json& value) {
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    // Eight ASCII bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     size_t n;
     uint32_t cp;

@@ -1,8 +1,11 @@
-// Client (client.h) over cpp-httplib: one kept-alive connection per Client, TCP_NODELAY, no URL
-// re-encoding (the path goes out exactly as the codec or a probe built it).
+// Client (client.h): one kept-alive connection per Client, TCP_NODELAY, no URL re-encoding (the path
+// goes out exactly as the codec or a probe built it). http:// goes through Http1Connection, https://
+// through cpp-httplib's TLS client.
 #include "harness/transport/client.h"
 
 #include <httplib.h>
+
+#include "harness/transport/http1_connection.h"
 
 #include <chrono>
 #include <cmath>
@@ -13,8 +16,11 @@ struct Client::Impl {
   Url url;
   ClientOptions options;
   httplib::Client client;
+  std::optional<Http1Connection> plain;  // http:// targets
 
   Impl(Url u, ClientOptions o) : url(std::move(u)), options(o), client(url.origin()) {
+    if (url.scheme == "http")
+      plain.emplace(url.host, url.port, options.connect_timeout_s, options.read_timeout_s, options.read_timeout_s);
     client.set_keep_alive(true);
     client.set_tcp_nodelay(true);
     client.set_url_encode(false);
@@ -42,6 +48,13 @@ SendResult Client::send(const http::Request& request) {
   SendResult out;
   auto start = std::chrono::steady_clock::now();
   try {
+    if (impl_->plain) {
+      std::string target = impl_->url.base_path + request.target();
+      if (!impl_->plain->exchange(request, target, out.response, out.error) && out.error.empty())
+        out.error = "transport error";
+      out.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      return out;
+    }
     httplib::Request req;
     req.method = request.method;
     req.path = impl_->url.base_path + request.target();

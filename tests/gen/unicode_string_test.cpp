@@ -80,3 +80,35 @@ TEST(UnicodeString, LargeRangesDrawTheirExactMaxRarelySmallOnesOften) {
   EXPECT_GT(small_at_max, draws / 6);       // ~500 expected
   EXPECT_GT(large_at_min, draws / 6);
 }
+
+namespace conform::gen {
+namespace {
+
+TEST(UnicodeString, BulkUtf8IsWellFormedWithExactlyNCodePointsOfItsAlphabet) {
+  for (Alphabet a : {Alphabet::Ascii, Alphabet::Bmp, Alphabet::Astral, Alphabet::Mixed}) {
+    for (size_t n : {size_t{0}, size_t{1}, size_t{257}, size_t{5000}}) {
+      std::string s = bulk_utf8(n, a, 42);
+      auto decoded = decode_utf8(s);
+      ASSERT_TRUE(decoded) << to_string(a) << " " << n;
+      EXPECT_EQ(decoded->size(), n);
+      for (char32_t c : *decoded) {
+        if (a == Alphabet::Ascii) {
+          EXPECT_TRUE(c >= 0x20 && c <= 0x7E);
+        } else if (a == Alphabet::Bmp) {
+          EXPECT_TRUE(c >= 0xA0 && c < 0x10000);
+        } else if (a == Alphabet::Astral) {
+          EXPECT_TRUE(c >= 0x10000);
+        }
+      }
+      EXPECT_EQ(bulk_utf8(n, a, 42), s);  // deterministic for a seed
+    }
+  }
+  std::string ascii = bulk_utf8(20000, Alphabet::Ascii, 7);
+  EXPECT_NE(ascii.find_first_of("\"\\"), std::string::npos);  // plain draws include both
+  std::string safe = bulk_utf8(20000, Alphabet::Ascii, 7, true);
+  EXPECT_EQ(safe.find_first_of("\"\\"), std::string::npos);
+  EXPECT_EQ(safe.size(), ascii.size());
+}
+
+}  // namespace
+}  // namespace conform::gen

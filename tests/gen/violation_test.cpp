@@ -90,3 +90,27 @@ TEST(Violation, DeterministicForASeed) {
   ASSERT_TRUE(g);
   for (uint64_t seed = 1; seed <= 20; ++seed) EXPECT_EQ(draw(*g, seed), draw(*g, seed));
 }
+
+TEST(Violation, LengthCapLeavesOutPayloadSizedViolationsOnly) {
+  // SendTaskSuccess: `output` allows 262144 code points, so its max+1 violation is payload-sized.
+  const auto* op = spec::builtin_specs().find_operation("stepfunctions.SendTaskSuccess");
+  ASSERT_TRUE(op);
+  std::set<std::string> all, small;
+  for (const auto& v : gen::violations_of(*op)) {
+    all.insert(v.path() + "/" + v.constraint);
+    if (gen::offending_length(v) <= 4096) small.insert(v.path() + "/" + v.constraint);
+  }
+  EXPECT_TRUE(all.count("output/length.max"));
+  EXPECT_FALSE(small.count("output/length.max"));
+  EXPECT_TRUE(small.count("output/required"));
+  EXPECT_TRUE(small.count("taskToken/length.max"));
+  auto capped = gen::any_violation_case(*op, 4096);
+  ASSERT_TRUE(capped);
+  std::set<std::string> drawn;
+  for (uint64_t seed = 1; seed <= 300; ++seed) {
+    Json c = draw(*capped, seed);
+    drawn.insert(c["path"].get<std::string>() + "/" + c["constraint"].get<std::string>());
+    if (c["value"].is_string()) EXPECT_LE(gen::code_points(c["value"].get<std::string>()), 4096u);
+  }
+  EXPECT_EQ(drawn, small);  // every small violation still drawn, no large one
+}

@@ -1,0 +1,226 @@
+// parse_json (json_reader.h): a recursive-descent reader that bails out (nullopt) at the first thing
+// outside its subset, so that nlohmann decides every hard or malformed case.
+#include "harness/protocol/json_reader.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace conform::protocol {
+
+namespace {
+
+constexpr int kMaxFastDepth = 64;
+
+class FastReader {
+ public:
+  explicit FastReader(std::string_view text)
+      : p_(reinterpret_cast<const unsigned char*>(text.data())), end_(p_ + text.size()) {}
+
+  std::optional<spec::Json> document() {
+    spec::Json out;
+    skip_space();
+    if (!value(out, 0)) return std::nullopt;
+    skip_space();
+    if (p_ != end_) return std::nullopt;
+    return out;
+  }
+
+ private:
+  void skip_space() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  bool literal(const char* word, size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return false;
+    p_ += n;
+    return true;
+  }
+
+  bool value(spec::Json& out, int depth) {
+    if (p_ == end_) return false;
+    switch (*p_) {
+      case '{': return object(out, depth + 1);
+      case '[': return array(out, depth + 1);
+      case '"': {
+        std::string s;
+        if (!string(s)) return false;
+        out = std::move(s);
+        return true;
+      }
+      case 't': out = true; return literal("true", 4);
+      case 'f': out = false; return literal("false", 5);
+      case 'n': out = nullptr; return literal("null", 4);
+      default: return number(out);
+    }
+  }
+
+  bool object(spec::Json& out, int depth) {
+    if (depth > kMaxFastDepth) return false;
+    ++p_;  // '{'
+    out = spec::Json::object();
+    skip_space();
+    if (p_ < end_ && *p_ == '}') {
+      ++p_;
+      return true;
+    }
+    while (true) {
+      skip_space();
+      if (p_ == end_ || *p_ != '"') return false;
+      std::string key;
+      if (!string(key)) return false;
+      skip_space();
+      if (p_ == end_ || *p_ != ':') return false;
+      ++p_;
+      skip_space();
+      spec::Json member;
+      if (!value(member, depth)) return false;
+      out[key] = std::move(member);  // a repeated key: first position, last value (as nlohmann)
+      skip_space();
+      if (p_ == end_) return false;
+      if (*p_ == ',') {
+        ++p_;
+        continue;
+      }
+      if (*p_ != '}') return false;
+      ++p_;
+      return true;
+    }
+  }
+
+  bool array(spec::Json& out, int depth) {
+    if (depth > kMaxFastDepth) return false;
+    ++p_;  // '['
+    out = spec::Json::array();
+    skip_space();
+    if (p_ < end_ && *p_ == ']') {
+      ++p_;
+      return true;
+    }
+    while (true) {
+      skip_space();
+      spec::Json element;
+      if (!value(element, depth)) return false;
+      out.push_back(std::move(element));
+      skip_space();
+      if (p_ == end_) return false;
+      if (*p_ == ',') {
+        ++p_;
+        continue;
+      }
+      if (*p_ != ']') return false;
+      ++p_;
+      return true;
+    }
+  }
+
+  // Integers only: -?(0|[1-9][0-9]*) that fit int64 (negative) or uint64; fractions and exponents bail.
+  bool number(spec::Json& out) {
+    const unsigned char* start = p_;
+    bool negative = p_ < end_ && *p_ == '-';
+    if (negative) ++p_;
+    if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
+    if (*p_ == '0' && p_ + 1 < end_ && p_[1] >= '0' && p_[1] <= '9') return false;
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
+    const char* first = reinterpret_cast<const char*>(start);
+    const char* last = reinterpret_cast<const char*>(p_);
+    if (negative) {
+      int64_t v = 0;
+      auto r = std::from_chars(first, last, v);
+      if (r.ec != std::errc() || r.ptr != last) return false;
+      out = v;
+    } else {
+      uint64_t v = 0;
+      auto r = std::from_chars(first, last, v);
+      if (r.ec != std::errc() || r.ptr != last) return false;
+      out = v;
+    }
+    return true;
+  }
+
+  // Valid UTF-8 sequence of 2-4 bytes at p_ (no overlong forms, surrogates or values over U+10FFFF).
+  size_t utf8_sequence() const {
+    unsigned char b = *p_;
+    size_t n;
+    uint32_t cp;
+    if ((b & 0xE0) == 0xC0) n = 2, cp = b & 0x1F;
+    else if ((b & 0xF0) == 0xE0) n = 3, cp = b & 0x0F;
+    else if ((b & 0xF8) == 0xF0) n = 4, cp = b & 0x07;
+    else return 0;
+    if (static_cast<size_t>(end_ - p_) < n) return 0;
+    for (size_t k = 1; k < n; ++k) {
+      if ((p_[k] & 0xC0) != 0x80) return 0;
+      cp = (cp << 6) | (p_[k] & 0x3F);
+    }
+    static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+  }
+
+  bool string(std::string& out) {
+    ++p_;  // '"'
+    while (true) {
+      // One run of bytes copied as they are: printable ASCII but '"' and '\\', and whole valid UTF-8
+      // sequences.
+      const unsigned char* run = p_;
+      while (p_ < end_) {
+        unsigned char b = *p_;
+        if (b >= 0x80) {
+          size_t n = utf8_sequence();
+          if (n == 0) return false;
+          p_ += n;
+        } else if (b >= 0x20 && b != '"' && b != '\\') {
+          ++p_;
+        } else {
+          break;
+        }
+      }
+      out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p_ - run));
+      if (p_ == end_ || *p_ < 0x20) return false;
+      if (*p_ == '"') {
+        ++p_;
+        return true;
+      }
+      // '\\'
+      if (p_ + 1 == end_) return false;
+      char c;
+      switch (p_[1]) {
+        case '"': c = '"'; break;
+        case '\\': c = '\\'; break;
+        case '/': c = '/'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        default: return false;  // \u and malformed escapes: nlohmann
+      }
+      out.push_back(c);
+      p_ += 2;
+    }
+  }
+
+  const unsigned char* p_;
+  const unsigned char* end_;
+};
+
+}  // namespace
+
+std::optional<spec::Json> parse_json_fast_path(std::string_view text) {
+  try {
+    return FastReader(text).document();
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+spec::Json parse_json(std::string_view text) {
+  if (auto fast = parse_json_fast_path(text)) return std::move(*fast);
+  try {
+    return spec::Json::parse(text.begin(), text.end(), nullptr, false);
+  } catch (...) {
+    return spec::Json(spec::Json::value_t::discarded);
+  }
+}
+
+}  // namespace conform::protocol
