@@ -4,12 +4,13 @@
 //      server and client with 1 and 2 connections (goal >= 0.5). Also the bytes sent, the same run
 //      without closed_token_idempotence (the check with the most fixture traffic), and the pipeline
 //      floor: one small request repeated through the same codec, signer, client and emulator, with no
-//      generation and no checks (the most a run could reach).
+//      generation and no checks (the most a run could reach). --rounds rounds, each measuring the
+//      baselines right before its runs; medians are reported.
 //   2. time to the first failing case of a run for each planted fault (RunOutcome::first_failure_s),
 //      with the median (goal: each < 5 s, median < 1 s), and which check found it first.
 //   3. RSS of a long run: repeated seeds in one process until --rss-requests requests; current and peak
 //      RSS at --rss-checkpoint requests and at the end (goal: flat).
-// Usage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] [--baseline-seconds S]
+// Usage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] [--baseline-seconds S] [--rounds N]
 //                          [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]
 #include <algorithm>
 #include <chrono>
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,7 +37,8 @@ struct Flags {
   std::string only = "rate,faults,rss";
   int examples = 10;
   uint64_t seed = 1;
-  double baseline_seconds = 2.0;
+  double baseline_seconds = 1.0;
+  int rounds = 5;
   int fault_jobs = 1;
   uint64_t rss_requests = 1000000;
   uint64_t rss_checkpoint = 100000;
@@ -45,7 +48,7 @@ struct Flags {
 [[noreturn]] void usage(const char* why) {
   std::fprintf(stderr,
                "conformance_bench: %s\nusage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] "
-               "[--baseline-seconds S] [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]\n",
+               "[--baseline-seconds S] [--rounds N] [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]\n",
                why);
   std::exit(2);
 }
@@ -66,6 +69,7 @@ Flags parse(int argc, char** argv) {
     else if (a == "--examples") f.examples = std::max(1, static_cast<int>(number()));
     else if (a == "--seed") f.seed = static_cast<uint64_t>(number());
     else if (a == "--baseline-seconds") f.baseline_seconds = std::max(0.2, number());
+    else if (a == "--rounds") f.rounds = std::max(1, static_cast<int>(number()));
     else if (a == "--fault-jobs") f.fault_jobs = std::max(1, static_cast<int>(number()));
     else if (a == "--rss-requests") f.rss_requests = static_cast<uint64_t>(number());
     else if (a == "--rss-checkpoint") f.rss_checkpoint = static_cast<uint64_t>(number());
@@ -125,33 +129,68 @@ RunFigure pipeline_floor(double seconds) {
   return fig;
 }
 
+// Median of `values` (by value; empty gives 0).
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// Each round measures the baseline right before the runs it is compared with (machine load and CPU
+// frequency drift between rounds; a 2 s baseline alone varied 11-14k req/s on this machine), and the
+// table gives each row's median rate over the rounds against the median baseline.
 void rate_section(const Flags& f) {
-  bench::Rate base1 = bench::measure_trivial_httplib(1, f.baseline_seconds);
-  bench::Rate base2 = bench::measure_trivial_httplib(2, f.baseline_seconds);
-  std::printf("\n== requests/s of a full conformance run (%d examples, seed %llu) vs trivial httplib ==\n", f.examples,
-              static_cast<unsigned long long>(f.seed));
-  std::printf("%-44s %9s %9s %8s %10s %9s %7s\n", "run", "requests", "seconds", "req/s", "baseline/s", "ratio", "MB sent");
-  auto row = [](const char* name, const RunFigure& r, const bench::Rate& b) {
-    std::printf("%-44s %9llu %9.2f %8.0f %10.0f %9.3f %7.1f  exit %d\n", name,
-                static_cast<unsigned long long>(r.outcome.requests), r.outcome.elapsed_s, r.rate(),
-                b.requests_per_second, b.requests_per_second > 0 ? r.rate() / b.requests_per_second : 0,
-                static_cast<double>(r.bytes_sent) / 1e6, r.outcome.exit_code);
+  struct Row {
+    std::string name;
+    int connections;  // baseline it is compared with
+    std::function<RunFigure()> run;
+    std::vector<double> rates;
+    RunFigure last;
   };
-  std::printf("%-44s %9zu %9.2f %8.0f %10s %9s\n", "trivial httplib, 1 connection", base1.requests, base1.seconds,
-              base1.requests_per_second, "-", "1.000");
-  std::printf("%-44s %9zu %9.2f %8.0f %10s %9s\n", "trivial httplib, 2 connections", base2.requests, base2.seconds,
-              base2.requests_per_second, "-", "1.000");
-  row("pipeline floor: one small request repeated", pipeline_floor(f.baseline_seconds), base1);
-  auto o = base_options(f, f.seed);
-  row("conform run --jobs 1 (all checks)", timed_run(o), base1);
-  o.jobs = 2;
-  row("conform run --jobs 2 (all checks)", timed_run(o), base2);
-  o.jobs = 1;
+  std::vector<Row> rows;
+  rows.push_back({"pipeline floor: one small request repeated", 1, [&] { return pipeline_floor(f.baseline_seconds); }, {}, {}});
+  auto all = base_options(f, f.seed);
+  auto without = all;
   for (const auto& c : oracle::registry())
-    if (c.name != "closed_token_idempotence") o.checks.push_back(c.name);
-  row("--jobs 1 without closed_token_idempotence", timed_run(o), base1);
-  o.jobs = 2;
-  row("--jobs 2 without closed_token_idempotence", timed_run(o), base2);
+    if (c.name != "closed_token_idempotence") without.checks.push_back(c.name);
+  for (int jobs : {1, 2}) {
+    auto o = all;
+    o.jobs = jobs;
+    rows.push_back({"conform run --jobs " + std::to_string(jobs) + " (all checks)", jobs, [o] { return timed_run(o); }, {}, {}});
+  }
+  for (int jobs : {1, 2}) {
+    auto o = without;
+    o.jobs = jobs;
+    rows.push_back({"--jobs " + std::to_string(jobs) + " without closed_token_idempotence", jobs, [o] { return timed_run(o); }, {}, {}});
+  }
+  std::vector<double> base[3];
+  for (int round = 0; round < f.rounds; ++round) {
+    for (int connections : {1, 2}) {
+      base[connections].push_back(bench::measure_trivial_httplib(connections, f.baseline_seconds).requests_per_second);
+      for (auto& r : rows) {
+        if (r.connections != connections) continue;
+        r.last = r.run();
+        r.rates.push_back(r.last.rate());
+      }
+    }
+  }
+  std::printf("\n== requests/s of a full conformance run (%d examples, seed %llu) vs trivial httplib, median of %d rounds ==\n",
+              f.examples, static_cast<unsigned long long>(f.seed), f.rounds);
+  std::printf("%-44s %9s %9s %8s %10s %9s %7s\n", "run", "requests", "seconds", "req/s", "baseline/s", "ratio", "MB sent");
+  for (int connections : {1, 2}) {
+    auto [lo, hi] = std::minmax_element(base[connections].begin(), base[connections].end());
+    std::printf("%-44s %9s %9s %8.0f %10s %9s   (rounds: %.0f-%.0f)\n",
+                (std::string("trivial httplib, ") + std::to_string(connections) + " connection" + (connections > 1 ? "s" : "")).c_str(),
+                "-", "-", median(base[connections]), "-", "1.000", *lo, *hi);
+  }
+  for (const auto& r : rows) {
+    double rate = median(r.rates), b = median(base[r.connections]);
+    auto [lo, hi] = std::minmax_element(r.rates.begin(), r.rates.end());
+    std::printf("%-44s %9llu %9.2f %8.0f %10.0f %9.3f %7.1f  exit %d (rounds: %.0f-%.0f req/s)\n", r.name.c_str(),
+                static_cast<unsigned long long>(r.last.outcome.requests), r.last.outcome.elapsed_s, rate, b,
+                b > 0 ? rate / b : 0, static_cast<double>(r.last.bytes_sent) / 1e6, r.last.outcome.exit_code, *lo, *hi);
+  }
 }
 
 void faults_section(const Flags& f) {

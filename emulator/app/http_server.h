@@ -1,21 +1,26 @@
-// The HTTP server EmulatorServer runs: cpp-httplib's Server with its own connection loop, so that
-// requests real clients send are not refused by limits compiled into the Debian library:
-//   * a request line longer than httplib's CPPHTTPLIB_REQUEST_URI_MAX_LENGTH (8192 bytes, answered 414
-//     before any handler runs) reaches the handlers with its full target, up to kMaxRequestLine bytes
-//     (a 1024-code-point ARN of 4-byte characters is about 12 KB percent-encoded);
+// The HTTP server EmulatorServer runs: cpp-httplib's Server listens, accepts and runs connection
+// threads; each connection is served by HttpConnection (http_connection.h), which parses requests and
+// writes answers itself, so that:
+//   * a request line up to kMaxRequestLine bytes reaches the handler with its full target (httplib
+//     refused lines over 8192 bytes with 414; a 1024-code-point ARN of 4-byte characters is about 12 KB
+//     percent-encoded);
 //   * a POST/PUT/PATCH with neither Content-Length nor Transfer-Encoding has an empty body (RFC 9112
 //     6.3) instead of httplib's 400;
-//   * an idle kept-alive connection notices stop() within ~50 ms instead of the keep-alive timeout.
-// Everything else (parsing, routing, handlers, error handler, responses) is httplib's process_request.
+//   * an idle kept-alive connection notices stop() within ~50 ms instead of the keep-alive timeout;
+//   * a request costs no per-byte virtual reads, header maps or route regexes (the emulator answers most
+//     of a conformance run's requests).
 //
-// Promises: same keep-alive count, read/write timeouts and keep-alive timeout as set on the Server;
-// the socket is always shut down and closed; a request line longer than kMaxRequestLine is passed on
-// unchanged (httplib answers 414).
+// Promises: the keep-alive count, read/write timeouts, keep-alive timeout and payload limit are the ones
+// set on the Server; every answer of status >= 400 has an error identity (a SerializationException body
+// when the handler or the parser gave none); the socket is always shut down and closed.
 #pragma once
 
 #include <httplib.h>
 
 #include <cstddef>
+#include <functional>
+
+#include "harness/http/message.h"
 
 namespace conform::emulator {
 
@@ -23,6 +28,10 @@ class EmulatorHttpServer : public httplib::Server {
  public:
   static constexpr size_t kMaxRequestLine = 1024 * 1024;
   static constexpr int kListenBacklog = 512;
+  using Handler = std::function<http::Response(const http::Request&)>;
+
+  void set_handler(Handler handler) { handler_ = std::move(handler); }
+  void set_max_body(size_t bytes) { max_body_ = bytes; }
 
   // httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG): 16 clients connecting at once lost
   // connections (status 0 in SwfHttp.SixteenConcurrentClosesExactlyOneSucceeds). Call after binding;
@@ -33,6 +42,10 @@ class EmulatorHttpServer : public httplib::Server {
 
  protected:
   bool process_and_close_socket(socket_t sock) override;
+
+ private:
+  Handler handler_;
+  size_t max_body_ = 64 * 1024 * 1024;
 };
 
 }  // namespace conform::emulator

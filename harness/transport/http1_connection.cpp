@@ -2,6 +2,8 @@
 // read, no poll), a non-blocking connect bounded by poll, and a receive buffer scanned with memchr.
 #include "harness/transport/http1_connection.h"
 
+#include "harness/http/field_values.h"
+
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -25,41 +27,6 @@ timeval to_timeval(double s) {
   tv.tv_sec = static_cast<time_t>(s);
   tv.tv_usec = static_cast<suseconds_t>((s - static_cast<double>(tv.tv_sec)) * 1e6);
   return tv;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-// True when the comma-separated header value lists `token` (case-insensitive).
-bool has_token(std::string_view value, std::string_view token) {
-  while (!value.empty()) {
-    size_t comma = value.find(',');
-    if (http::iequals(trim(value.substr(0, comma)), token)) return true;
-    if (comma == std::string_view::npos) break;
-    value.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
-// Parses a non-negative decimal or hexadecimal number that fits in `limit`; false otherwise.
-bool parse_size(std::string_view text, int base, size_t limit, size_t& out) {
-  text = trim(text);
-  if (text.empty() || text.size() > 16) return false;
-  size_t v = 0;
-  for (char c : text) {
-    int d;
-    if (c >= '0' && c <= '9') d = c - '0';
-    else if (base == 16 && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-    else if (base == 16 && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-    else return false;
-    v = v * static_cast<size_t>(base) + static_cast<size_t>(d);
-    if (v > limit) return false;
-  }
-  out = v;
-  return true;
 }
 
 std::string errno_text(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
@@ -250,8 +217,10 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
       error = "malformed status line: " + line.substr(0, 80);
       return Read::Failed;
     }
-    size_t status = 0;
-    if (!parse_size(std::string_view(line).substr(9, 3), 10, 999, status) || status < 100 || (line.size() > 12 && line[12] != ' ')) {
+    auto parsed_status = http::parse_length(std::string_view(line).substr(9, 3), 10);
+    uint64_t status = parsed_status ? *parsed_status : 0;
+    if (std::string_view(line).substr(9, 3).find_first_of(" \t") != std::string_view::npos || status < 100 || status > 999 ||
+        (line.size() > 12 && line[12] != ' ')) {
       error = "malformed status line: " + line.substr(0, 80);
       return Read::Failed;
     }
@@ -266,33 +235,32 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
         error = "malformed response header: " + line.substr(0, 80);
         return Read::Failed;
       }
-      r.headers.add(line.substr(0, colon), std::string(trim(std::string_view(line).substr(colon + 1))));
+      r.headers.add(line.substr(0, colon), std::string(http::trim_ows(std::string_view(line).substr(colon + 1))));
     }
     if (status < 200) continue;
 
     auto connection = r.headers.get("Connection");
-    bool keep = http10 ? (connection && has_token(*connection, "keep-alive")) : !(connection && has_token(*connection, "close"));
+    bool keep = http10 ? (connection && http::has_token(*connection, "keep-alive")) : !(connection && http::has_token(*connection, "close"));
     auto te = r.headers.get("Transfer-Encoding");
     auto cl = r.headers.get("Content-Length");
     if (head_request || status == 204 || status == 304) {
       // no body
-    } else if (te && has_token(*te, "chunked")) {
+    } else if (te && http::has_token(*te, "chunked")) {
       while (true) {
         head_bytes_ = 0;
         if (!read_line(line, error)) return Read::Failed;
-        size_t size = 0;
-        if (!parse_size(std::string_view(line).substr(0, line.find(';')), 16, kMaxBody, size) ||
-            r.body.size() + size > kMaxBody) {
+        auto size = http::parse_length(std::string_view(line).substr(0, line.find(';')), 16);
+        if (!size || *size > kMaxBody || r.body.size() + *size > kMaxBody) {
           error = "malformed or oversized chunk size: " + line.substr(0, 40);
           return Read::Failed;
         }
-        if (size == 0) {
+        if (*size == 0) {
           do {
             if (!read_line(line, error)) return Read::Failed;
           } while (!line.empty());  // trailers
           break;
         }
-        if (!read_exact(size, r.body, error)) return Read::Failed;
+        if (!read_exact(static_cast<size_t>(*size), r.body, error)) return Read::Failed;
         if (!read_line(line, error)) return Read::Failed;
         if (!line.empty()) {
           error = "chunk not followed by CRLF";
@@ -300,12 +268,12 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
         }
       }
     } else if (cl) {
-      size_t length = 0;
-      if (!parse_size(*cl, 10, kMaxBody, length)) {
+      auto length = http::parse_length(*cl, 10);
+      if (!length || *length > kMaxBody) {
         error = "malformed or oversized Content-Length: " + cl->substr(0, 40);
         return Read::Failed;
       }
-      if (!read_exact(length, r.body, error)) return Read::Failed;
+      if (!read_exact(static_cast<size_t>(*length), r.body, error)) return Read::Failed;
     } else {
       while (true) {  // until the peer closes
         r.body.append(buf_.get() + begin_, buffered());
@@ -338,7 +306,7 @@ bool Http1Connection::exchange(const http::Request& request, const std::string& 
   for (const auto& [name, value] : request.headers.all()) {
     head.append(name).append(": ").append(value).append("\r\n");
     has_length = has_length || http::iequals(name, "Content-Length");
-    chunked = chunked || (http::iequals(name, "Transfer-Encoding") && has_token(value, "chunked"));
+    chunked = chunked || (http::iequals(name, "Transfer-Encoding") && http::has_token(value, "chunked"));
     has_agent = has_agent || http::iequals(name, "User-Agent");
   }
   if (!has_agent) head.append("User-Agent: conform\r\n");

@@ -1,7 +1,8 @@
-// The emulator's HTTP connection loop (emulator/app/http_server.cpp) collects a response's writes and
-// sends them together. Regression guards for that buffering: an interim "100 Continue" must still reach
-// a client that waits for it before sending the body (it would otherwise sit in the buffer until the
-// read timeout), and pipelined requests on one connection get complete answers, in order.
+// The emulator's HTTP connection (emulator/app/http_connection.cpp, http_server.cpp) over raw sockets:
+// an interim "100 Continue" reaches a client that waits for it before sending the body (writes are
+// collected and sent together), pipelined requests get complete answers in order, and the parser's own
+// answers: limits (414, 431, 413) and malformed requests (400) with an error identity, chunked bodies,
+// HEAD, HTTP/1.0 and Connection: close, ignored blank lines and colon-less header lines.
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
@@ -10,10 +11,13 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <memory>
+#include <vector>
 #include <string>
 
 #include "emulator/app/emulator.h"
+#include "emulator/app/http_server.h"
 
 using namespace conform;
 
@@ -33,6 +37,16 @@ class RawConnection {
   }
   ~RawConnection() { ::close(fd_); }
   bool connected() const { return connected_; }
+  // Reads until the peer closes (or the timeout).
+  std::string read_all() {
+    char buf[4096];
+    while (true) {
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      in_.append(buf, static_cast<size_t>(n));
+    }
+    return in_;
+  }
   void send(const std::string& bytes) { ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
   // Reads until `text` has been received `times` times in total (or the timeout); returns all read.
   std::string read_until(const std::string& text, int times = 1) {
@@ -101,6 +115,81 @@ TEST_F(HttpStream, PipelinedRequestsGetCompleteAnswersInOrder) {
   size_t oks = 0;
   for (size_t at = all.find("HTTP/1.1 200 OK"); at != std::string::npos; at = all.find("HTTP/1.1 200 OK", at + 1)) ++oks;
   EXPECT_EQ(oks, 2u);
+}
+
+// One request on a fresh connection; returns everything the emulator sent before closing.
+std::string answer_to(int port, const std::string& request, bool wait_for_close = true) {
+  RawConnection c(port);
+  EXPECT_TRUE(c.connected());
+  c.send(request);
+  return wait_for_close ? c.read_all() : c.read_until("\r\n\r\n");
+}
+
+TEST_F(HttpStream, LimitsAndMalformedRequestsGetAnIdentifiedAnswerAndAClose) {
+  struct Case {
+    std::string request;
+    std::string status;
+  };
+  const std::vector<Case> cases = {
+      {"POST /" + std::string(emulator::EmulatorHttpServer::kMaxRequestLine + 10, 'a') + " HTTP/1.1\r\n\r\n", "414 URI Too Long"},
+      {"POST / HTTP/1.1\r\nX-Big: " + std::string(2 * 1024 * 1024, 'b') + "\r\n\r\n", "431 Request Header Fields Too Large"},
+      {"POST / HTTP/1.1\r\nContent-Length: 999999999999\r\n\r\n", "413 Payload Too Large"},
+      {"POST / HTTP/1.1\r\nContent-Length: twelve\r\n\r\n", "400 Bad Request"},
+      {"BREW / HTTP/1.1\r\n\r\n", "400 Bad Request"},
+      {"POST / HTTP/2.0\r\n\r\n", "400 Bad Request"},
+      {"POST  / HTTP/1.1\r\n\r\n", "400 Bad Request"},
+      {"POST ?x HTTP/1.1\r\n\r\n", "400 Bad Request"},
+      {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "400 Bad Request"},
+  };
+  for (const auto& c : cases) {
+    std::string got = answer_to(port_, c.request);
+    EXPECT_EQ(got.rfind("HTTP/1.1 " + c.status + "\r\n", 0), 0u) << c.status << ": " << got.substr(0, 200);
+    EXPECT_NE(got.find("Connection: close\r\n"), std::string::npos) << c.status;
+    EXPECT_NE(got.find("X-Amzn-ErrorType: SerializationException"), std::string::npos) << c.status;
+    EXPECT_NE(got.find(R"("__type":"com.amazon.coral.service#SerializationException")"), std::string::npos) << c.status;
+  }
+}
+
+TEST_F(HttpStream, ChunkedBodiesHeadHttp10AndConnectionClose) {
+  const std::string body = R"({"name":"chunked-one"})";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx", body.size() - 5);
+  std::string chunked = "POST / HTTP/1.1\r\nX-Amz-Target: AWSStepFunctions.CreateActivity\r\n"
+                        "Content-Type: application/x-amz-json-1.0\r\nTransfer-Encoding: chunked\r\n"
+                        "Connection: close\r\n\r\n" +
+                        std::string(size) + ";ext=1\r\n" + body.substr(0, body.size() - 5) + "\r\n5\r\n" +
+                        body.substr(body.size() - 5) + "\r\n0\r\nX-Trailer: t\r\n\r\n";
+  std::string got = answer_to(port_, chunked);
+  EXPECT_EQ(got.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << got;
+  EXPECT_NE(got.find("activity:chunked-one"), std::string::npos) << got;
+  EXPECT_NE(got.find("Connection: close\r\n"), std::string::npos) << got;
+
+  // HTTP/1.0 without keep-alive: answered, then closed (read_all returns only because of the close).
+  got = answer_to(port_, "GET /2025-12-01/nothing-here HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(got.rfind("HTTP/1.1 ", 0), 0u) << got;
+  EXPECT_NE(got.find("Connection: close\r\n"), std::string::npos) << got;
+
+  // HEAD: the headers of the GET answer, Content-Length included, and no body.
+  RawConnection head(port_);
+  ASSERT_TRUE(head.connected());
+  head.send("HEAD /2025-12-01/nothing-here HTTP/1.1\r\nConnection: close\r\n\r\n");
+  got = head.read_all();
+  size_t end = got.find("\r\n\r\n");
+  ASSERT_NE(end, std::string::npos) << got;
+  EXPECT_NE(got.find("Content-Length: "), std::string::npos) << got;
+  EXPECT_EQ(got.size(), end + 4) << got;
+}
+
+TEST_F(HttpStream, BlankLinesBeforeARequestAndColonlessHeaderLinesAreIgnored) {
+  RawConnection c(port_);
+  ASSERT_TRUE(c.connected());
+  std::string request = create_activity("tolerated", false);
+  request.insert(request.find("\r\n") + 2, "this line has no colon\r\n");
+  c.send("\r\n" + request);
+  std::string all = c.read_until("activityArn");
+  EXPECT_NE(all.find("HTTP/1.1 200 OK"), std::string::npos) << all;
+  EXPECT_NE(all.find("Keep-Alive: timeout="), std::string::npos) << all;  // still kept alive
+  EXPECT_NE(all.find("activity:tolerated"), std::string::npos) << all;
 }
 
 }  // namespace

@@ -1,0 +1,19 @@
+// Parsing of HTTP field values shared by Conform's HTTP client and the emulator's server: optional
+// whitespace, comma-separated token lists, and lengths (Content-Length, chunk sizes).
+//
+// Promises: trim_ows() removes spaces and tabs at both ends (and a trailing CR a line reader left);
+// has_token() compares list members case-insensitively; parse_length() accepts only digits of `base`
+// (10 or 16), at most 16 of them, so the value never overflows; no exceptions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace conform::http {
+
+std::string_view trim_ows(std::string_view s);
+bool has_token(std::string_view list, std::string_view token);
+std::optional<uint64_t> parse_length(std::string_view text, int base);
+
+}  // namespace conform::http
