@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "harness/gen/regex.h"
+#include "harness/protocol/json_reader.h"
 #include "harness/gen/utf8.h"
 
 namespace conform::gen {
@@ -13,6 +14,9 @@ using spec::ShapeType;
 namespace {
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+// nlohmann's verdict; the reader's fast path first (format-json members carry payloads of up to 1 MB).
+bool is_json_text(const std::string& text) { return protocol::parse_json_fast_path(text) || Json::accept(text); }
 
 void check_length(const spec::Shape& s, size_t n, const std::string& path, std::vector<ConstraintViolation>& out) {
   if (!s.length) return;
@@ -40,7 +44,7 @@ void walk(const spec::Shape& s, const Json& v, const std::string& path, const Va
         out.push_back({path, "enum", str});
       check_length(s, code_points(str), path, out);
       if (s.pattern && !pattern_matches(*s.pattern, str)) out.push_back({path, "pattern", *s.pattern});
-      if (s.format && *s.format == "json" && !Json::accept(str)) out.push_back({path, "format", "not a JSON text"});
+      if (s.format && *s.format == "json" && !is_json_text(str)) out.push_back({path, "format", "not a JSON text"});
       return;
     }
     case ShapeType::Integer:

@@ -1,6 +1,7 @@
 #include "harness/gen/violation.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "harness/gen/enum_value.h"
 #include "harness/gen/pattern_string.h"
@@ -156,9 +157,13 @@ std::vector<ViolationSpec> violations_of(const spec::Operation& op) {
   return out;
 }
 
-rc::Gen<Json> violation_case(const spec::Operation& op, const ViolationSpec& v) {
-  const spec::Operation* o = &op;
-  return rc::gen::exec([o, v]() {
+namespace {
+// The case generator over a shared ViolationSpec: drawing copies neither the spec nor its example
+// (which can be a payload-sized string).
+rc::Gen<Json> shared_violation_case(const spec::Operation* o, std::shared_ptr<const std::vector<ViolationSpec>> list,
+                                    size_t index) {
+  return rc::gen::exec([o, list, index]() {
+    const ViolationSpec& v = (*list)[index];
     Json input = *valid_input(*o, {});
     std::optional<Json> value = *offending(v);
     if (value && !single_violation(v, *value)) value.reset();
@@ -177,10 +182,15 @@ rc::Gen<Json> violation_case(const spec::Operation& op, const ViolationSpec& v) 
     c["sensitive"] = v.target->shape->sensitive;
     c["location"] = spec::to_string(v.target->location);
     if (v.limit) c["limit"] = *v.limit;
-    c["value"] = value ? *value : Json(nullptr);
+    c["value"] = value ? std::move(*value) : Json(nullptr);
     c["input"] = std::move(input);
     return c;
   });
+}
+}  // namespace
+
+rc::Gen<Json> violation_case(const spec::Operation& op, const ViolationSpec& v) {
+  return shared_violation_case(&op, std::make_shared<const std::vector<ViolationSpec>>(1, v), 0);
 }
 
 int64_t offending_length(const ViolationSpec& v) {
@@ -190,14 +200,30 @@ int64_t offending_length(const ViolationSpec& v) {
   return 0;
 }
 
-std::optional<rc::Gen<Json>> any_violation_case(const spec::Operation& op, std::optional<int64_t> max_length) {
-  auto all = violations_of(op);
-  if (max_length)
-    all.erase(std::remove_if(all.begin(), all.end(), [&](const ViolationSpec& v) { return offending_length(v) > *max_length; }),
-              all.end());
-  if (all.empty()) return std::nullopt;
+std::shared_ptr<const std::vector<ViolationSpec>> ViolationMemo::of(const spec::Operation& op) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = lists_.find(&op); it != lists_.end()) return it->second;
+  }
+  auto list = std::make_shared<const std::vector<ViolationSpec>>(violations_of(op));  // outside the lock
+  std::lock_guard<std::mutex> lock(mu_);
+  return lists_.emplace(&op, std::move(list)).first->second;
+}
+
+std::shared_ptr<const std::vector<ViolationSpec>> violations_of(const spec::Operation& op, ViolationMemo* memo) {
+  return memo ? memo->of(op) : std::make_shared<const std::vector<ViolationSpec>>(violations_of(op));
+}
+
+std::optional<rc::Gen<Json>> any_violation_case(const spec::Operation& op, std::optional<int64_t> max_length,
+                                                ViolationMemo* memo) {
+  auto list = violations_of(op, memo);
+  std::vector<size_t> chosen;
+  for (size_t i = 0; i < list->size(); ++i)
+    if (!max_length || offending_length((*list)[i]) <= *max_length) chosen.push_back(i);
+  if (chosen.empty()) return std::nullopt;
   const spec::Operation* o = &op;
-  return rc::gen::mapcat(uniform_in<size_t>(0, all.size()), [o, all](size_t i) { return violation_case(*o, all[i]); });
+  return rc::gen::mapcat(uniform_in<size_t>(0, chosen.size()),
+                         [o, list, chosen](size_t i) { return shared_violation_case(o, list, chosen[i]); });
 }
 
 }  // namespace conform::gen

@@ -14,6 +14,9 @@
 //             "value" (the offending value, null when missing), "input"}
 #pragma once
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <rapidcheck.h>
 #include <string>
@@ -36,6 +39,20 @@ struct ViolationSpec {
 };
 
 std::vector<ViolationSpec> violations_of(const spec::Operation& op);
+
+// violations_of() of each operation, computed once for as long as the memo lives. Keys are operation
+// addresses, so a memo must not outlive the spec set it saw (a run keeps one in its Plan). Thread-safe.
+class ViolationMemo {
+ public:
+  std::shared_ptr<const std::vector<ViolationSpec>> of(const spec::Operation& op);
+
+ private:
+  std::mutex mu_;
+  std::map<const spec::Operation*, std::shared_ptr<const std::vector<ViolationSpec>>> lists_;
+};
+// From `memo` when given, else computed.
+std::shared_ptr<const std::vector<ViolationSpec>> violations_of(const spec::Operation& op, ViolationMemo* memo);
+
 rc::Gen<spec::Json> violation_case(const spec::Operation& op, const ViolationSpec& v);
 // The number of code points, elements or entries the offending value of `v` has (0 when it has no
 // length: missing, wrong type, range, pattern and enum violations are short).
@@ -44,6 +61,7 @@ int64_t offending_length(const ViolationSpec& v);
 // `max_length`, only violations whose offending_length() is at most that (e.g. checks that judge only
 // the response leave payload-sized max+1 values to negative_rejection, whose exchanges they also judge).
 std::optional<rc::Gen<spec::Json>> any_violation_case(const spec::Operation& op,
-                                                      std::optional<int64_t> max_length = std::nullopt);
+                                                      std::optional<int64_t> max_length = std::nullopt,
+                                                      ViolationMemo* memo = nullptr);
 
 }  // namespace conform::gen

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "harness/fixture/fixture_runner.h"
+#include "harness/gen/violation.h"
 #include "harness/oracle/finding.h"
 #include "harness/spec/model.h"
 #include "harness/transport/caller.h"
@@ -26,6 +27,7 @@ struct Scope {
   const spec::SpecSet& specs;
   const spec::Service& service;
   const spec::Operation& op;
+  gen::ViolationMemo* violations = nullptr;  // the run's (Plan::violations); null: computed each time
 };
 
 // What a check may use while running one case.

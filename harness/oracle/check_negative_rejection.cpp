@@ -12,7 +12,7 @@ namespace conform::oracle {
 namespace {
 
 rc::Gen<Json> generate(const Scope& scope) {
-  auto g = gen::any_violation_case(scope.op);
+  auto g = gen::any_violation_case(scope.op, std::nullopt, scope.violations);
   if (!g) return rc::gen::just(Json{{"situation", "none"}});
   return *g;
 }
@@ -52,7 +52,7 @@ CheckDef make_negative_rejection_check() {
   d.description = "Each input constraint violated alone is rejected with the documented error, status and message; "
                   "@sensitive values are never echoed.";
   d.not_applicable = [](const Scope& scope) -> std::optional<std::string> {
-    if (gen::violations_of(scope.op).empty()) return "the operation's input admits no single-constraint violation";
+    if (gen::violations_of(scope.op, scope.violations)->empty()) return "the operation's input admits no single-constraint violation";
     return std::nullopt;
   };
   d.generate = generate;

@@ -16,7 +16,7 @@ namespace {
 rc::Gen<Json> some_request(const Scope& scope) {
   const spec::Operation* op = &scope.op;
   auto valid = rc::gen::map(gen::valid_input(*op, {}), [](const Json& in) { return Json{{"kind", "valid"}, {"input", in}}; });
-  auto invalid = gen::any_violation_case(*op, static_cast<int64_t>(gen::kLargeSpan));
+  auto invalid = gen::any_violation_case(*op, static_cast<int64_t>(gen::kLargeSpan), scope.violations);
   if (!invalid) return valid;
   auto bad = rc::gen::map(*invalid, [](const Json& c) { return Json{{"kind", "invalid"}, {"violation", c["path"]}, {"constraint", c["constraint"]}, {"input", c["input"]}}; });
   return rc::gen::oneOf(valid, bad);

@@ -43,7 +43,7 @@ std::optional<rc::Gen<spec::Json>> CellGenerators::get(const spec::SpecSet& spec
       b.error = "the check has no generator for this operation";
     } else {
       try {
-        b.gen = check->generate(oracle::Scope{specs, *service, *op});
+        b.gen = check->generate(oracle::Scope{specs, *service, *op, plan.violations.get()});
       } catch (const std::exception& e) {
         b.error = std::string("case generation failed: ") + e.what();
       } catch (...) {
@@ -100,7 +100,7 @@ oracle::CaseResult run_case(const CaseContext& context, const WorkUnit& unit, co
                             transport::Caller& caller) {
   UnitScope s = scope_of(context, unit);
   if (!s.service) return not_run(s.check->name, s.op->id(), "the service '" + s.op->service + "' has no spec");
-  oracle::Scope scope{context.specs, *s.service, *s.op};
+  oracle::Scope scope{context.specs, *s.service, *s.op, context.plan.violations.get()};
   return run_check_case(*s.check, scope, input, context.fixtures, caller, context.concurrency, context.make_caller);
 }
 

@@ -127,7 +127,7 @@ std::optional<Plan> make_plan(const PlanRequest& request, std::string* error) {
         cell.not_applicable = "the service '" + op.service + "' has no service spec";
       } else if (check.not_applicable) {
         try {
-          cell.not_applicable = check.not_applicable(oracle::Scope{*request.specs, *service, op});
+          cell.not_applicable = check.not_applicable(oracle::Scope{*request.specs, *service, op, plan.violations.get()});
         } catch (const std::exception& e) {
           cell.not_applicable = std::string("the check could not decide its applicability: ") + e.what();
         } catch (...) {

@@ -9,6 +9,7 @@
 // Without --ops only "subject" operations are planned. never throws.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ struct Plan {
   std::vector<CellPlan> cells;    // ops x checks, row-major
   std::vector<WorkUnit> units;    // this shard's units, in ordinal (example-major) order
   size_t units_total = 0;         // unsharded
+  // Values the checks derive from the specs, shared by the run's cells (see oracle::Scope).
+  std::shared_ptr<gen::ViolationMemo> violations = std::make_shared<gen::ViolationMemo>();
 };
 
 struct PlanRequest {
