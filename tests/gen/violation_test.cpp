@@ -114,3 +114,22 @@ TEST(Violation, LengthCapLeavesOutPayloadSizedViolationsOnly) {
   }
   EXPECT_EQ(drawn, small);  // every small violation still drawn, no large one
 }
+
+TEST(Violation, MemoComputesEachOperationOnceAndDrawsTheSameCases) {
+  const auto& specs = spec::builtin_specs();
+  const auto* a = specs.find_operation("stepfunctions.SendTaskSuccess");
+  const auto* b = specs.find_operation("swf.RespondActivityTaskFailed");
+  ASSERT_TRUE(a && b);
+  gen::ViolationMemo memo;
+  auto first = gen::violations_of(*a, &memo);
+  EXPECT_EQ(gen::violations_of(*a, &memo).get(), first.get());  // the same list, not a new one
+  EXPECT_NE(gen::violations_of(*b, &memo).get(), first.get());
+  std::vector<std::string> direct, memoised;
+  for (const auto& v : gen::violations_of(*a)) direct.push_back(v.path() + "/" + v.constraint);
+  for (const auto& v : *first) memoised.push_back(v.path() + "/" + v.constraint);
+  EXPECT_EQ(memoised, direct);
+  auto with_memo = gen::any_violation_case(*a, std::nullopt, &memo);
+  auto without = gen::any_violation_case(*a);
+  ASSERT_TRUE(with_memo && without);
+  for (uint64_t seed = 1; seed <= 10; ++seed) EXPECT_EQ(draw(*with_memo, seed), draw(*without, seed));
+}
