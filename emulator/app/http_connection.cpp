@@ -1,11 +1,13 @@
-// HttpConnection (http_connection.h): a 16 KiB receive buffer scanned with memchr, recv/send tried with
-// MSG_DONTWAIT before poll, one output string flushed per answer.
+// HttpConnection (http_connection.h): a 16 KiB receive buffer scanned with memchr; reads are blocking
+// recv calls in slices of kSliceMs (SO_RCVTIMEO), so waiting for a request costs no poll and stop() is
+// still noticed between slices; sends are tried before polling; one output string flushed per answer.
 #include "emulator/app/http_connection.h"
 
 #include "harness/http/field_values.h"
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -101,7 +103,18 @@ const char* reason_phrase(int status) {
   }
 }
 
-HttpConnection::HttpConnection(int fd, Limits limits) : fd_(fd), limits_(limits) {}
+HttpConnection::HttpConnection(int fd, Limits limits) : fd_(fd), limits_(limits) {
+  timeval slice{0, kSliceMs * 1000};
+  ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &slice, sizeof(slice));
+}
+
+ssize_t HttpConnection::receive_slice() {
+  ssize_t n;
+  do n = ::recv(fd_, buf_ + end_, sizeof(buf_) - end_, 0);
+  while (n < 0 && errno == EINTR);
+  if (n > 0) end_ += static_cast<size_t>(n);
+  return n;
+}
 
 bool HttpConnection::fill() {
   if (begin_ == end_) begin_ = end_ = 0;
@@ -111,17 +124,11 @@ bool HttpConnection::fill() {
     begin_ = 0;
   }
   if (!out_.empty() && !flush()) return false;
-  ssize_t n;
-  do n = ::recv(fd_, buf_ + end_, sizeof(buf_) - end_, MSG_DONTWAIT);
-  while (n < 0 && errno == EINTR);
-  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-    if (wait_for(fd_, POLLIN, limits_.read_timeout_ms) <= 0) return false;
-    do n = ::recv(fd_, buf_ + end_, sizeof(buf_) - end_, 0);
-    while (n < 0 && errno == EINTR);
+  for (int waited = 0;; waited += kSliceMs) {
+    ssize_t n = receive_slice();
+    if (n > 0) return true;
+    if (n == 0 || !(errno == EAGAIN || errno == EWOULDBLOCK) || waited >= limits_.read_timeout_ms) return false;
   }
-  if (n <= 0) return false;
-  end_ += static_cast<size_t>(n);
-  return true;
 }
 
 HttpConnection::Line HttpConnection::read_line(std::string& line, size_t limit) {
@@ -285,9 +292,13 @@ bool HttpConnection::flush() {
   return !write_failed_;
 }
 
-int HttpConnection::readable_within(int poll_ms) {
+int HttpConnection::wait_for_request() {
   if (begin_ < end_) return 1;
-  return wait_for(fd_, POLLIN, poll_ms);
+  if (!out_.empty() && !flush()) return -1;
+  begin_ = end_ = 0;
+  ssize_t n = receive_slice();
+  if (n > 0) return 1;
+  return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) ? 0 : -1;
 }
 
 }  // namespace conform::emulator

@@ -13,9 +13,11 @@
 //     max_head 431, a body over max_body 413, anything malformed 400; the connection closes after them.
 //   * write_response() collects the answer (status line, the response's headers in order, then
 //     Connection: close or Keep-Alive, Content-Type text/plain for an untyped body, Content-Length) and
-//     flush() sends it in one send; no body for HEAD. Sockets are tried before they are polled.
+//     flush() sends it in one send; no body for HEAD.
 //   * Never throws, never reads or writes past its timeouts.
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstddef>
 #include <string>
@@ -47,12 +49,14 @@ class HttpConnection {
                       const std::string& keep_alive_value);
   void write_raw(const std::string& bytes);
   bool flush();
-  // True when a byte of a next request is buffered or arrives within `poll_ms`; false on close/error.
-  int readable_within(int poll_ms);
-  bool has_buffered() const { return begin_ < end_; }
+  // Waits up to one slice (kSliceMs) for the first bytes of a next request: 1 when some are buffered,
+  // 0 when none came, -1 when the peer closed or the socket failed.
+  int wait_for_request();
+  static constexpr int kSliceMs = 50;
 
  private:
-  bool fill();
+  bool fill();            // more bytes into the buffer, waiting up to the read timeout
+  ssize_t receive_slice();  // one recv, waiting up to kSliceMs
   enum class Line { Ok, Closed, TooLong };
   Line read_line(std::string& line, size_t limit);
   bool read_exact(size_t n, std::string& out);

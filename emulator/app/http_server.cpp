@@ -42,7 +42,7 @@ bool EmulatorHttpServer::process_and_close_socket(socket_t sock) {
       // Wait for the next request's first byte, noticing stop() within ~50 ms.
       auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(idle_ms);
       int ready = 0;
-      while (!stopping() && (ready = conn.readable_within(50)) == 0 && std::chrono::steady_clock::now() < give_up) {
+      while (!stopping() && (ready = conn.wait_for_request()) == 0 && std::chrono::steady_clock::now() < give_up) {
       }
       if (ready <= 0 || stopping()) break;
 
