@@ -5,7 +5,7 @@
 //      without closed_token_idempotence (the check with the most fixture traffic), and the pipeline
 //      floor: one small request repeated through the same codec, signer, client and emulator, with no
 //      generation and no checks (the most a run could reach). --rounds rounds, each measuring the
-//      baselines right before its runs; medians are reported.
+//      baselines right before its runs; the ratio is the median of the rounds' ratios.
 //   2. time to the first failing case of a run for each planted fault (RunOutcome::first_failure_s),
 //      with the median (goal: each < 5 s, median < 1 s), and which check found it first.
 //   3. RSS of a long run: repeated seeds in one process until --rss-requests requests; current and peak
@@ -138,14 +138,14 @@ double median(std::vector<double> values) {
 }
 
 // Each round measures the baseline right before the runs it is compared with (machine load and CPU
-// frequency drift between rounds; a 2 s baseline alone varied 11-14k req/s on this machine), and the
-// table gives each row's median rate over the rounds against the median baseline.
+// frequency drift between rounds; a 2 s baseline alone varied 11-14k req/s on this machine). A row's
+// ratio is the median over the rounds of (its rate / that round's baseline); rates are medians too.
 void rate_section(const Flags& f) {
   struct Row {
     std::string name;
     int connections;  // baseline it is compared with
     std::function<RunFigure()> run;
-    std::vector<double> rates;
+    std::vector<double> rates, ratios;  // per round; ratio against that round's baseline
     RunFigure last;
   };
   std::vector<Row> rows;
@@ -167,11 +167,13 @@ void rate_section(const Flags& f) {
   std::vector<double> base[3];
   for (int round = 0; round < f.rounds; ++round) {
     for (int connections : {1, 2}) {
-      base[connections].push_back(bench::measure_trivial_httplib(connections, f.baseline_seconds).requests_per_second);
+      double b = bench::measure_trivial_httplib(connections, f.baseline_seconds).requests_per_second;
+      base[connections].push_back(b);
       for (auto& r : rows) {
         if (r.connections != connections) continue;
         r.last = r.run();
         r.rates.push_back(r.last.rate());
+        r.ratios.push_back(b > 0 ? r.last.rate() / b : 0);
       }
     }
   }
@@ -185,11 +187,11 @@ void rate_section(const Flags& f) {
                 "-", "-", median(base[connections]), "-", "1.000", *lo, *hi);
   }
   for (const auto& r : rows) {
-    double rate = median(r.rates), b = median(base[r.connections]);
-    auto [lo, hi] = std::minmax_element(r.rates.begin(), r.rates.end());
-    std::printf("%-44s %9llu %9.2f %8.0f %10.0f %9.3f %7.1f  exit %d (rounds: %.0f-%.0f req/s)\n", r.name.c_str(),
-                static_cast<unsigned long long>(r.last.outcome.requests), r.last.outcome.elapsed_s, rate, b,
-                b > 0 ? rate / b : 0, static_cast<double>(r.last.bytes_sent) / 1e6, r.last.outcome.exit_code, *lo, *hi);
+    auto [lo, hi] = std::minmax_element(r.ratios.begin(), r.ratios.end());
+    std::printf("%-44s %9llu %9.2f %8.0f %10.0f %9.3f %7.1f  exit %d (round ratios %.3f-%.3f)\n", r.name.c_str(),
+                static_cast<unsigned long long>(r.last.outcome.requests), r.last.outcome.elapsed_s, median(r.rates),
+                median(base[r.connections]), median(r.ratios), static_cast<double>(r.last.bytes_sent) / 1e6,
+                r.last.outcome.exit_code, *lo, *hi);
   }
 }
 

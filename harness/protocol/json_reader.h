@@ -17,6 +17,9 @@
 
 namespace conform::protocol {
 
+// The deepest nesting the fast path takes (deeper texts go to nlohmann).
+inline constexpr int kMaxFastDepth = 64;
+
 spec::Json parse_json(std::string_view text);
 std::optional<spec::Json> parse_json_fast_path(std::string_view text);
 

@@ -46,13 +46,14 @@ struct Caller::Impl {
     log.push_back(std::move(e));
   }
 
-  protocol::DecodedResponse run(const spec::Service& service, const spec::Operation& op, const http::Request& base,
+  // `request` is signed in place on every attempt (sign() replaces its own headers), so no attempt copies
+  // the body; the exchange log takes the request itself after the last attempt.
+  protocol::DecodedResponse run(const spec::Service& service, const spec::Operation& op, http::Request request,
                                 const std::string& purpose, bool sign) {
     protocol::DecodedResponse decoded;
     int max_retries = std::max(0, options.max_retries);
+    if (!request.headers.has("Host")) request.headers.set("Host", host());
     for (int attempt = 0;; ++attempt) {
-      http::Request request = base;
-      if (!request.headers.has("Host")) request.headers.set("Host", host());
       if (sign && options.sign) {
         auth::SignOptions so;
         so.region = options.region;
@@ -78,7 +79,7 @@ struct Caller::Impl {
       Exchange e;
       e.operation = op.id();
       e.purpose = purpose;
-      e.request = std::move(request);
+      e.request = retry ? request : std::move(request);
       e.request.headers = auth::redact_headers(e.request.headers);
       e.response = std::move(sent.response);
       e.transport_error = sent.error;
@@ -105,8 +106,7 @@ protocol::DecodedResponse Caller::call(const spec::Service& service, const spec:
   try {
     protocol::EncodeOptions eo;
     eo.host = impl_->host();
-    http::Request request = protocol::encode(service, op, input, eo);
-    return impl_->run(service, op, request, purpose, true);
+    return impl_->run(service, op, protocol::encode(service, op, input, eo), purpose, true);
   } catch (const std::exception& e) {
     protocol::DecodedResponse d;
     d.transport_error = true;
@@ -123,7 +123,7 @@ protocol::DecodedResponse Caller::call(const spec::Service& service, const spec:
 protocol::DecodedResponse Caller::call_raw(const spec::Service& service, const spec::Operation& op,
                                            http::Request request, const std::string& purpose, bool sign) {
   try {
-    return impl_->run(service, op, request, purpose, sign);
+    return impl_->run(service, op, std::move(request), purpose, sign);
   } catch (const std::exception& e) {
     protocol::DecodedResponse d;
     d.transport_error = true;

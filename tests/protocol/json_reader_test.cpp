@@ -85,6 +85,19 @@ TEST(JsonReader, FastPathTakesWhatConformSendsAndLeavesTheRest) {
   EXPECT_EQ(signature(protocol::parse_json(deep)), nlohmann_signature(deep));
 }
 
+TEST(JsonReader, EveryByteAtEveryOffsetOfTheWordScan) {
+  // The string scan takes 8 bytes at a time: a byte needing attention at any offset of a word, for every
+  // byte value, must give nlohmann's verdict and value.
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 19; ++at) {
+      std::string inner(19, 'a');
+      inner[at] = static_cast<char>(byte);
+      std::string text = "[\"" + inner + "\"]";
+      ASSERT_EQ(signature(protocol::parse_json(text)), nlohmann_signature(text)) << byte << " at " << at;
+    }
+  }
+}
+
 TEST(JsonReader, RepeatedKeyKeepsFirstPositionAndLastValue) {
   std::string text = R"({"a":1,"b":2,"a":3})";
   Json v = protocol::parse_json(text);
