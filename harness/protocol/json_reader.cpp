@@ -2,8 +2,9 @@
 // outside its subset, so that nlohmann decides every hard or malformed case.
 #include "harness/protocol/json_reader.h"
 
+#include "harness/protocol/utf8_scan.h"
+
 #include <charconv>
-#include <cstdint>
 #include <cstring>
 
 namespace conform::protocol {
@@ -137,38 +138,6 @@ class FastReader {
     return true;
   }
 
-  // True when the 8 bytes at p are printable ASCII other than '"' and '\\' (SWAR: a byte is flagged when
-  // its high bit is set, it is below 0x20, or it equals one of the two).
-  static bool plain8(const unsigned char* p) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
-    uint64_t below_space = (w - ones * 0x20) & ~w & highs;  // bytes < 0x20 (high bit clear)
-    uint64_t quote = zero_byte(w ^ (ones * '"'));
-    uint64_t backslash = zero_byte(w ^ (ones * '\\'));
-    return ((w & highs) | below_space | quote | backslash) == 0;
-  }
-
-  // Valid UTF-8 sequence of 2-4 bytes at p_ (no overlong forms, surrogates or values over U+10FFFF).
-  size_t utf8_sequence() const {
-    unsigned char b = *p_;
-    size_t n;
-    uint32_t cp;
-    if ((b & 0xE0) == 0xC0) n = 2, cp = b & 0x1F;
-    else if ((b & 0xF0) == 0xE0) n = 3, cp = b & 0x0F;
-    else if ((b & 0xF8) == 0xF0) n = 4, cp = b & 0x07;
-    else return 0;
-    if (static_cast<size_t>(end_ - p_) < n) return 0;
-    for (size_t k = 1; k < n; ++k) {
-      if ((p_[k] & 0xC0) != 0x80) return 0;
-      cp = (cp << 6) | (p_[k] & 0x3F);
-    }
-    static const uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-  }
-
   bool string(std::string& out) {
     ++p_;  // '"'
     while (true) {
@@ -177,11 +146,11 @@ class FastReader {
       const unsigned char* run = p_;
       while (p_ < end_) {
         // Eight plain ASCII bytes at a time (no quote, backslash, control or high bit).
-        while (end_ - p_ >= 8 && plain8(p_)) p_ += 8;
+        while (end_ - p_ >= 8 && scan::plain_ascii8(p_)) p_ += 8;
         if (p_ == end_) break;
         unsigned char b = *p_;
         if (b >= 0x80) {
-          size_t n = utf8_sequence();
+          size_t n = scan::utf8_sequence(p_, end_);
           if (n == 0) return false;
           p_ += n;
         } else if (b >= 0x20 && b != '"' && b != '\\') {

@@ -1,11 +1,12 @@
 // write_json (json_writer.h): a recursive writer over spec::Json with a table of the bytes a JSON string
-// must escape; valid UTF-8 is copied as is (ensure_ascii off), invalid UTF-8 goes to nlohmann.
+// must escape; valid UTF-8 is copied as is (ensure_ascii off), a string with invalid UTF-8 goes to
+// nlohmann whole.
 #include "harness/protocol/json_writer.h"
 
 #include <array>
 #include <charconv>
 
-#include "harness/protocol/safe_json.h"
+#include "harness/protocol/utf8_scan.h"
 
 namespace conform::protocol {
 
@@ -46,17 +47,32 @@ void write_integer(Int v, std::string& out) {
 }  // namespace
 
 void write_json_string(std::string_view text, std::string& out) {
-  if (!is_valid_utf8(text)) {
-    out += spec::Json(std::string(text)).dump(-1, ' ', false, spec::Json::error_handler_t::replace);
-    return;
-  }
-  out.reserve(out.size() + text.size() + 2);
+  // One pass: runs of bytes that need no escape are copied whole (eight plain ASCII bytes at a time,
+  // multibyte sequences validated on the way); invalid UTF-8 undoes the output and goes to nlohmann.
+  const size_t start = out.size();
+  out.reserve(start + text.size() + 2);
   out.push_back('"');
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
     const auto* run = p;
-    while (p < end && !kNeedsEscape[*p]) ++p;
+    while (p < end) {
+      while (end - p >= 8 && scan::plain_ascii8(p)) p += 8;
+      if (p == end) break;
+      if (*p >= 0x80) {
+        size_t n = scan::utf8_sequence(p, end);
+        if (n == 0) {
+          out.resize(start);
+          out += spec::Json(std::string(text)).dump(-1, ' ', false, spec::Json::error_handler_t::replace);
+          return;
+        }
+        p += n;
+      } else if (!kNeedsEscape[*p]) {
+        ++p;
+      } else {
+        break;
+      }
+    }
     out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p - run));
     if (p < end) write_escape(*p++, out);
   }

@@ -2,6 +2,7 @@
 
 #include "harness/protocol/json_reader.h"
 #include "harness/protocol/json_writer.h"
+#include "harness/protocol/utf8_scan.h"
 
 #include <cstdint>
 #include <cstring>
@@ -62,34 +63,18 @@ std::string dump_json(const spec::Json& value) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    // Eight ASCII bytes at a time.
-    while (i + 8 <= s.size()) {
-      uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    while (end - p >= 8 && scan::ascii8(p)) p += 8;
+    if (p == end) break;
+    if (*p < 0x80) {
+      ++p;
+      continue;
     }
-    if (i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n;
-    uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
-    for (size_t k = 1; k <= n; ++k) {
-      if (i + k >= s.size()) return false;
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += n + 1;
+    size_t n = scan::utf8_sequence(p, end);
+    if (n == 0) return false;
+    p += n;
   }
   return true;
 }

@@ -76,6 +76,23 @@ TEST(JsonWriter, PayloadSizedStringEqualsNlohmann) {
   EXPECT_EQ(ours, nlohmann_text(v));
 }
 
+TEST(JsonWriter, EveryByteAtEveryOffsetOfTheWordScan) {
+  // Runs are scanned 8 bytes at a time: each byte value at each offset, alone and as the lead of a
+  // two-byte sequence, gives nlohmann's text.
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 19; ++at) {
+      for (const char* follow : {"", "\xA9"}) {
+        std::string s(19, 'a');
+        s[at] = static_cast<char>(byte);
+        s.insert(at + 1, follow);
+        std::string ours;
+        protocol::write_json_string(s, ours);
+        ASSERT_EQ(ours, nlohmann_text(Json(s))) << byte << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(Utf8Validity, WordAtATimeScanAgreesOnEveryOffset) {
   // A multibyte or invalid byte at each offset around the 8-byte steps.
   for (size_t at = 0; at < 20; ++at) {
