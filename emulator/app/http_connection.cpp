@@ -137,13 +137,13 @@ HttpConnection::Line HttpConnection::read_line(std::string& line, size_t limit) 
     const char* begin = buf_ + begin_;
     const void* nl = std::memchr(begin, '\n', end_ - begin_);
     size_t take = nl ? static_cast<size_t>(static_cast<const char*>(nl) - begin) + 1 : end_ - begin_;
-    if (line.size() + take > limit + 2) return Line::TooLong;  // + CRLF
+    if (line.size() + take > limit + 2) return Line::TooLong;  // + CRLF; the exact check is below
     line.append(begin, take);
     begin_ += take;
     if (nl) {
       line.pop_back();
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      return Line::Ok;
+      return line.size() > limit ? Line::TooLong : Line::Ok;
     }
     if (!fill()) return Line::Closed;
   }
@@ -223,17 +223,29 @@ HttpConnection::ReadResult HttpConnection::read_request(http::Request& out) {
     out.headers.add(line.substr(0, colon), std::string(http::trim_ows(std::string_view(line).substr(colon + 1))));
   }
 
-  auto connection = out.headers.get("Connection");
+  auto connection = http::joined_field(out.headers, "Connection");
   r.keep_alive = http10 ? (connection && http::has_token(*connection, "keep-alive")) : !(connection && http::has_token(*connection, "close"));
 
-  auto te = out.headers.get("Transfer-Encoding");
-  auto cl = out.headers.get("Content-Length");
-  bool chunked = te && http::has_token(*te, "chunked");
+  // Framing (RFC 9112 6.1, 6.3): a transfer coding list must end in chunked; Content-Length fields must
+  // agree; with both, chunked wins and the connection closes after the answer.
+  auto te = http::joined_field(out.headers, "Transfer-Encoding");
+  auto cl = http::joined_field(out.headers, "Content-Length");
+  if (te && !http::iequals(http::last_token(*te), "chunked")) return bad(400);
+  const bool chunked = te.has_value();
+  if (chunked && cl) r.keep_alive = false;
   uint64_t length = 0;
   if (!chunked && cl) {
-    auto parsed = http::parse_length(*cl, 10);
-    if (!parsed) return bad(400);
-    length = *parsed;
+    std::optional<uint64_t> agreed;
+    std::string_view rest(*cl);
+    while (true) {
+      size_t comma = rest.find(',');
+      auto parsed = http::parse_length(rest.substr(0, comma), 10);
+      if (!parsed || (agreed && *agreed != *parsed)) return bad(400);
+      agreed = parsed;
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    length = *agreed;
   }
   if (!chunked && length > limits_.max_body) return bad(413);
   auto expect = out.headers.get("Expect");
@@ -245,7 +257,7 @@ HttpConnection::ReadResult HttpConnection::read_request(http::Request& out) {
     int status = 400;
     if (!read_chunked(out.body, status)) return bad(status);
   } else if (length > 0) {
-    out.body.reserve(static_cast<size_t>(length));
+    out.body.reserve(static_cast<size_t>(std::min<uint64_t>(length, 1 << 20)));
     if (!read_exact(static_cast<size_t>(length), out.body)) return bad(400);
   }
   r.outcome = Outcome::Request;

@@ -6,7 +6,10 @@
 //   * read_request() accepts "METHOD SP target SP HTTP/1.0|1.1" for GET, HEAD, POST, PUT, DELETE,
 //     CONNECT, OPTIONS, TRACE, PATCH and PRI with CRLF or bare LF line ends; header lines without a
 //     colon are ignored (as httplib did); the body is read by Content-Length or chunked coding; a
-//     POST/PUT/PATCH with neither has an empty body (RFC 9112 6.3); `Expect: 100-continue` on HTTP/1.1
+//     POST/PUT/PATCH with neither has an empty body (RFC 9112 6.3); framing that could desynchronise
+//     the connection is refused (400: a transfer coding list not ending in chunked, Content-Length
+//     values that differ) or ends it (chunked and Content-Length together: answered, then closed);
+//     `Expect: 100-continue` on HTTP/1.1
 //     gets "100 Continue" before the body is read. The raw target is split into path and decoded query
 //     (a malformed escape keeps its text).
 //   * Limits answer instead of failing: a request line over max_request_line gets 414, a head over

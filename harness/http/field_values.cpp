@@ -11,6 +11,22 @@ std::string_view trim_ows(std::string_view s) {
   return s;
 }
 
+std::optional<std::string> joined_field(const Headers& headers, std::string_view name) {
+  std::optional<std::string> out;
+  for (const auto& [k, v] : headers.all()) {
+    if (!iequals(k, name)) continue;
+    if (out) *out += ", ";
+    else out.emplace();
+    *out += v;
+  }
+  return out;
+}
+
+std::string_view last_token(std::string_view list) {
+  size_t comma = list.rfind(',');
+  return trim_ows(comma == std::string_view::npos ? list : list.substr(comma + 1));
+}
+
 bool has_token(std::string_view list, std::string_view token) {
   while (!list.empty()) {
     size_t comma = list.find(',');

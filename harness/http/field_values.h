@@ -2,17 +2,25 @@
 // whitespace, comma-separated token lists, and lengths (Content-Length, chunk sizes).
 //
 // Promises: trim_ows() removes spaces and tabs at both ends (and a trailing CR a line reader left);
-// has_token() compares list members case-insensitively; parse_length() accepts only digits of `base`
+// has_token() compares list members case-insensitively; joined_field() keeps the fields' order;
+// parse_length() accepts only digits of `base`
 // (10 or 16), at most 16 of them, so the value never overflows; no exceptions.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace conform::http {
 
+class Headers;
+
 std::string_view trim_ows(std::string_view s);
+// Every field called `name` joined by ", " (a list may be split over several fields); nullopt if none.
+std::optional<std::string> joined_field(const Headers& headers, std::string_view name);
+// The last member of a comma-separated list, trimmed ("gzip, chunked" -> "chunked").
+std::string_view last_token(std::string_view list);
 bool has_token(std::string_view list, std::string_view token);
 std::optional<uint64_t> parse_length(std::string_view text, int base);
 

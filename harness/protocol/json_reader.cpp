@@ -2,10 +2,12 @@
 // outside its subset, so that nlohmann decides every hard or malformed case.
 #include "harness/protocol/json_reader.h"
 
+#include "harness/protocol/safe_json.h"
 #include "harness/protocol/utf8_scan.h"
 
 #include <charconv>
 #include <cstring>
+#include <unordered_map>
 
 namespace conform::protocol {
 
@@ -58,6 +60,10 @@ class FastReader {
     if (depth > kMaxFastDepth) return false;
     ++p_;  // '{'
     out = spec::Json::object();
+    auto& members = static_cast<spec::Json::object_t::Container&>(out.get_ref<spec::Json::object_t&>());
+    // ordered_map finds keys by a linear scan: past kIndexedFrom members a hash index keeps a large
+    // object linear (80k keys took 12 s without it).
+    std::unordered_map<std::string, size_t> index;
     skip_space();
     if (p_ < end_ && *p_ == '}') {
       ++p_;
@@ -74,7 +80,16 @@ class FastReader {
       skip_space();
       spec::Json member;
       if (!value(member, depth)) return false;
-      out[key] = std::move(member);  // a repeated key: first position, last value (as nlohmann)
+      // A repeated key keeps its first position and takes the last value (as nlohmann).
+      if (members.size() < kIndexedFrom) {
+        out[key] = std::move(member);
+      } else {
+        if (index.empty())
+          for (size_t i = 0; i < members.size(); ++i) index.emplace(members[i].first, i);
+        auto [it, fresh] = index.emplace(key, members.size());
+        if (fresh) members.emplace_back(std::move(key), std::move(member));
+        else members[it->second].second = std::move(member);
+      }
       skip_space();
       if (p_ == end_) return false;
       if (*p_ == ',') {
@@ -184,6 +199,7 @@ class FastReader {
     }
   }
 
+  static constexpr size_t kIndexedFrom = 32;
   const unsigned char* p_;
   const unsigned char* end_;
 };
@@ -198,8 +214,10 @@ std::optional<spec::Json> parse_json_fast_path(std::string_view text) {
   }
 }
 
-spec::Json parse_json(std::string_view text) {
-  if (auto fast = parse_json_fast_path(text)) return std::move(*fast);
+spec::Json parse_json(std::string_view text, size_t max_depth) {
+  if (max_depth >= static_cast<size_t>(kMaxFastDepth))
+    if (auto fast = parse_json_fast_path(text)) return std::move(*fast);
+  if (json_nesting_depth(text, max_depth) > max_depth) return spec::Json(spec::Json::value_t::discarded);
   try {
     return spec::Json::parse(text.begin(), text.end(), nullptr, false);
   } catch (...) {

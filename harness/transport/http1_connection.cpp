@@ -16,13 +16,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 namespace conform::transport {
 
 namespace {
 
+// At least 1 ms: a zero timeval would mean "no timeout" to SO_RCVTIMEO/SO_SNDTIMEO.
 timeval to_timeval(double s) {
-  if (!(s > 0)) s = 0.001;
+  if (!(s >= 0.001)) s = 0.001;
   timeval tv{};
   tv.tv_sec = static_cast<time_t>(s);
   tv.tv_usec = static_cast<suseconds_t>((s - static_cast<double>(tv.tv_sec)) * 1e6);
@@ -62,7 +64,7 @@ bool Http1Connection::open(std::string& error) {
     return false;
   }
   error = "could not connect to " + host_ + ":" + port;
-  int timeout_ms = static_cast<int>(connect_timeout_s_ > 0 ? connect_timeout_s_ * 1000 : 1);
+  int timeout_ms = std::max(1, static_cast<int>(connect_timeout_s_ > 0 ? connect_timeout_s_ * 1000 : 1));
   for (addrinfo* a = found; a; a = a->ai_next) {
     int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
     if (fd < 0) continue;
@@ -179,29 +181,36 @@ bool Http1Connection::read_exact(size_t n, std::string& out, std::string& error)
   begin_ += from_buffer;
   n -= from_buffer;
   if (n == 0) return true;
-  // The rest straight into `out`.
-  size_t at = out.size();
-  out.resize(at + n);
+  // The rest straight into `out`, grown a MiB at a time as bytes arrive (a hostile length costs
+  // nothing up front).
   while (n > 0) {
-    ssize_t got;
-    do got = ::recv(fd_, out.data() + at, n, 0);
-    while (got < 0 && errno == EINTR);
-    if (got <= 0) {
-      out.resize(at);
-      error = got == 0 ? "connection closed in the middle of the response body"
-              : (errno == EAGAIN || errno == EWOULDBLOCK) ? "read timed out" : errno_text("read failed");
-      return false;
+    size_t at = out.size(), step = std::min<size_t>(n, 1 << 20), filled = 0;
+    out.resize(at + step);
+    while (filled < step) {
+      ssize_t got;
+      do got = ::recv(fd_, out.data() + at + filled, step - filled, 0);
+      while (got < 0 && errno == EINTR);
+      if (got <= 0) {
+        out.resize(at + filled);
+        error = got == 0 ? "connection closed in the middle of the response body"
+                : (errno == EAGAIN || errno == EWOULDBLOCK) ? "read timed out" : errno_text("read failed");
+        return false;
+      }
+      filled += static_cast<size_t>(got);
     }
-    at += static_cast<size_t>(got);
-    n -= static_cast<size_t>(got);
+    n -= step;
   }
   return true;
 }
 
 Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Response& response, std::string& error) {
   bool first = true;
-  while (true) {  // 1xx interim answers are skipped
-    head_bytes_ = 0;
+  head_bytes_ = 0;  // interim heads count too: a peer sending 1xx forever hits the limit
+  for (int interim = 0;; ++interim) {  // 1xx interim answers are skipped
+    if (interim > kMaxInterim) {
+      error = "more than " + std::to_string(kMaxInterim) + " interim (1xx) answers";
+      return Read::Failed;
+    }
     std::string line;
     if (first && buffered() == 0 && !fill(error)) {
       // Nothing of the answer yet: closed or reset here, a kept-alive connection had gone idle.
@@ -239,13 +248,13 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
     }
     if (status < 200) continue;
 
-    auto connection = r.headers.get("Connection");
+    auto connection = http::joined_field(r.headers, "Connection");
     bool keep = http10 ? (connection && http::has_token(*connection, "keep-alive")) : !(connection && http::has_token(*connection, "close"));
-    auto te = r.headers.get("Transfer-Encoding");
+    auto te = http::joined_field(r.headers, "Transfer-Encoding");
     auto cl = r.headers.get("Content-Length");
     if (head_request || status == 204 || status == 304) {
       // no body
-    } else if (te && http::has_token(*te, "chunked")) {
+    } else if (te && http::iequals(http::last_token(*te), "chunked")) {
       while (true) {
         head_bytes_ = 0;
         if (!read_line(line, error)) return Read::Failed;
@@ -267,7 +276,7 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
           return Read::Failed;
         }
       }
-    } else if (cl) {
+    } else if (cl && !te) {
       auto length = http::parse_length(*cl, 10);
       if (!length || *length > kMaxBody) {
         error = "malformed or oversized Content-Length: " + cl->substr(0, 40);
@@ -316,7 +325,11 @@ bool Http1Connection::exchange(const http::Request& request, const std::string& 
   head.append("\r\n");
   const bool head_request = request.method == "HEAD";
 
+  // Bytes that arrived before this request was sent cannot be its answer (a body the peer should not
+  // have sent, garbage after an answer): such a connection is not reused.
+  if (fd_ >= 0 && buffered() > 0) close();
   for (int attempt = 0; attempt < 2; ++attempt) {
+    if (fd_ >= 0 && buffered() > 0) close();
     if (fd_ < 0 && !open(error)) return false;
     bool was_reused = reused_;
     if (!send_all(head, request.body, error)) {

@@ -15,7 +15,9 @@
 //     idle timeout or keep-alive limit) is reopened and the request sent once more; nothing is resent
 //     once any byte of an answer arrived.
 //   * Never throws and never crashes on a hostile peer: malformed status lines, headers, chunk sizes or
-//     lengths, heads over 1 MiB and bodies over 256 MiB are errors (status 0 and a message).
+//     lengths, heads over 1 MiB (interim answers included), more than kMaxInterim 1xx answers and bodies
+//     over 256 MiB are errors (status 0 and a message); a body's memory grows as its bytes arrive.
+//     Bytes left over from an earlier answer close the connection instead of being read as the next.
 //   * Connect, read and write timeouts as given. Use from one thread at a time.
 #pragma once
 
@@ -30,6 +32,7 @@ class Http1Connection {
  public:
   static constexpr size_t kMaxHead = 1 << 20;
   static constexpr size_t kMaxBody = 256u << 20;
+  static constexpr int kMaxInterim = 16;  // 1xx answers skipped before the final one
 
   Http1Connection(std::string host, int port, double connect_timeout_s, double read_timeout_s, double write_timeout_s);
   ~Http1Connection();

@@ -140,6 +140,12 @@ TEST_F(HttpStream, LimitsAndMalformedRequestsGetAnIdentifiedAnswerAndAClose) {
       {"POST  / HTTP/1.1\r\n\r\n", "400 Bad Request"},
       {"POST ?x HTTP/1.1\r\n\r\n", "400 Bad Request"},
       {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "400 Bad Request"},
+      // Framing that could desynchronise the connection (request smuggling).
+      {"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nGET /smuggled HTTP/1.1\r\n\r\n", "400 Bad Request"},
+      {"POST / HTTP/1.1\r\nContent-Length: 0\r\nContent-Length: 30\r\n\r\nGET /smuggled HTTP/1.1\r\n\r\n",
+       "400 Bad Request"},
+      // A request line one byte over the limit, ended by a bare LF.
+      {"POST /" + std::string(emulator::EmulatorHttpServer::kMaxRequestLine - 14, 'a') + " HTTP/1.1\n\n", "414 URI Too Long"},
   };
   for (const auto& c : cases) {
     std::string got = answer_to(port_, c.request);
@@ -148,6 +154,17 @@ TEST_F(HttpStream, LimitsAndMalformedRequestsGetAnIdentifiedAnswerAndAClose) {
     EXPECT_NE(got.find("X-Amzn-ErrorType: SerializationException"), std::string::npos) << c.status;
     EXPECT_NE(got.find(R"("__type":"com.amazon.coral.service#SerializationException")"), std::string::npos) << c.status;
   }
+}
+
+TEST_F(HttpStream, ChunkedWithContentLengthIsAnsweredThenTheConnectionCloses) {
+  // Both framings: chunked wins (RFC 9112 6.3) and nothing after the answer is read on that connection.
+  std::string got = answer_to(port_, "POST / HTTP/1.1\r\nX-Amz-Target: AWSStepFunctions.CreateActivity\r\n"
+                                     "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 40\r\n"
+                                     "Transfer-Encoding: chunked\r\n\r\nc\r\n{\"name\":\"x\"}\r\n0\r\n\r\n"
+                                     "GET /smuggled HTTP/1.1\r\n\r\n");
+  EXPECT_EQ(got.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << got;
+  EXPECT_NE(got.find("Connection: close\r\n"), std::string::npos) << got;
+  EXPECT_EQ(got.find("HTTP/1.1", 5), std::string::npos) << "a second answer: " << got;
 }
 
 TEST_F(HttpStream, ChunkedBodiesHeadHttp10AndConnectionClose) {

@@ -106,3 +106,13 @@ TEST(Encoding, RestHeadersBodyAndBlobPayload) {
   EXPECT_EQ(b.body, std::string("\x01\x02\xff", 3));
   EXPECT_EQ(b.headers.get("Content-Type"), "application/octet-stream");
 }
+
+TEST(ProtocolErrors, DeeplyNestedBodiesAreMalformedNotACrash) {
+  // Found in review: a body nested ~130k levels deep parsed (nlohmann is iterative) and then overflowed
+  // the stack of the recursive validators and writers. Now deeper than 128 levels is malformed JSON.
+  auto h = make_test_handler();
+  std::string deep = "{\"name\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
+  expect_4xx(h->handle(alpha_request("PutThing", deep)), 400, "com.amazon.coral.service#SerializationException");
+  expect_4xx(h->handle(rest_request("POST", "/v1/things/arn%3Ax%3Athing%2FA/stop", deep)), 400,
+             "InvalidRequestContentException");
+}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -226,6 +227,51 @@ TEST(Http1Connection, HostileAnswersAreErrorsNotCrashes) {
     EXPECT_FALSE(o.error.empty()) << i;
     EXPECT_EQ(o.response.status, 0) << i;
   }
+}
+
+TEST(Http1Connection, EndlessInterimAnswersAreRefused) {
+  std::string interims;
+  for (int i = 0; i < Http1Connection::kMaxInterim + 4; ++i) interims += "HTTP/1.1 100 Continue\r\n\r\n";
+  ScriptedPeer peer([&](const std::string&, int) {
+    return std::make_pair(interims + "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", true);
+  });
+  Http1Connection c("127.0.0.1", peer.port(), 2, 5, 5);
+  auto o = exchange(c, post("x"));
+  EXPECT_FALSE(o.ok);
+  EXPECT_NE(o.error.find("interim"), std::string::npos) << o.error;
+}
+
+TEST(Http1Connection, LeftoverBytesAreNeverReadAsTheNextAnswer) {
+  // The first answer is followed by bytes that look like a second one; the next request must get its
+  // own answer on a new connection, not the leftover 418.
+  ScriptedPeer peer([](const std::string& req, int index) -> std::pair<std::string, bool> {
+    if (index == 0 && req.find("first") != std::string::npos)
+      return {"HTTP/1.1 204 No Content\r\nContent-Length: 40\r\n\r\nHTTP/1.1 418 I'm a teapot\r\nContent-Length: 0\r\n\r\n",
+              false};
+    return {"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecond", false};
+  });
+  Http1Connection c("127.0.0.1", peer.port(), 2, 5, 5);
+  auto o = exchange(c, post("first"));
+  ASSERT_TRUE(o.ok) << o.error;
+  EXPECT_EQ(o.response.status, 204);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the leftover has surely arrived
+  o = exchange(c, post("second"));
+  ASSERT_TRUE(o.ok) << o.error;
+  EXPECT_EQ(o.response.status, 200);
+  EXPECT_EQ(o.response.body, "second");
+  EXPECT_EQ(peer.connections(), 2);
+}
+
+TEST(Http1Connection, TransferCodingsSplitOverSeveralFieldsAreOneList) {
+  ScriptedPeer peer([](const std::string&, int) {
+    return std::make_pair(std::string("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                      "2\r\nok\r\n0\r\n\r\n"),
+                          false);
+  });
+  Http1Connection c("127.0.0.1", peer.port(), 2, 5, 5);
+  auto o = exchange(c, post("x"));
+  ASSERT_TRUE(o.ok) << o.error;
+  EXPECT_EQ(o.response.body, "ok");
 }
 
 TEST(Http1Connection, SilentPeerTimesOutAndUnreachablePortFails) {

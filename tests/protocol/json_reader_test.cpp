@@ -80,9 +80,30 @@ TEST(JsonReader, FastPathTakesWhatConformSendsAndLeavesTheRest) {
   for (const char* other : {"1.5", "\"\\u0041\"", "\xEF\xBB\xBF{}", "{\"a\":1,}", "[1 2]", "\"\xC3\"", "01", "",
                             "{} x", "18446744073709551616"})
     EXPECT_FALSE(protocol::parse_json_fast_path(other)) << other;
-  std::string deep = std::string(200, '[') + std::string(200, ']');
-  EXPECT_FALSE(protocol::parse_json_fast_path(deep));
+  std::string deep = std::string(100, '[') + std::string(100, ']');
+  EXPECT_FALSE(protocol::parse_json_fast_path(deep));  // deeper than the fast path goes: nlohmann's
   EXPECT_EQ(signature(protocol::parse_json(deep)), nlohmann_signature(deep));
+}
+
+TEST(JsonReader, TextsDeeperThanTheLimitAreDiscarded) {
+  // 200 000 levels parse in nlohmann but overflow the stack of every recursive walk after it.
+  std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  EXPECT_TRUE(protocol::parse_json(deep).is_discarded());
+  std::string limit = std::string(128, '[') + std::string(128, ']');
+  EXPECT_FALSE(protocol::parse_json(limit).is_discarded());
+  EXPECT_TRUE(protocol::parse_json(limit, 127).is_discarded());
+}
+
+TEST(JsonReader, LargeObjectsWithRepeatedKeysMatchNlohmann) {
+  // Past 32 members the fast path indexes keys; order and last-value-wins must not change.
+  std::string text = "{";
+  for (int i = 0; i < 3000; ++i) text += "\"k" + std::to_string(i % 2000) + "\":" + std::to_string(i) + ",";
+  text += "\"k5\":\"last\"}";
+  auto fast = protocol::parse_json_fast_path(text);
+  ASSERT_TRUE(fast);
+  EXPECT_EQ(signature(*fast), nlohmann_signature(text));
+  EXPECT_EQ(fast->size(), 2000u);
+  EXPECT_EQ((*fast)["k5"], "last");
 }
 
 TEST(JsonReader, EveryByteAtEveryOffsetOfTheWordScan) {
