@@ -110,7 +110,9 @@ TEST(Violation, LengthCapLeavesOutPayloadSizedViolationsOnly) {
   for (uint64_t seed = 1; seed <= 300; ++seed) {
     Json c = draw(*capped, seed);
     drawn.insert(c["path"].get<std::string>() + "/" + c["constraint"].get<std::string>());
-    if (c["value"].is_string()) EXPECT_LE(gen::code_points(c["value"].get<std::string>()), 4096u);
+    if (c["value"].is_string()) {
+      EXPECT_LE(gen::code_points(c["value"].get<std::string>()), 4096u);
+    }
   }
   EXPECT_EQ(drawn, small);  // every small violation still drawn, no large one
 }
