@@ -168,7 +168,7 @@ bool HttpConnection::read_chunked(std::string& out, int& status) {
   std::string line;
   while (true) {
     if (read_line(line, 1024) != Line::Ok) return status = 400, false;
-    auto parsed = http::parse_length(std::string_view(line).substr(0, line.find(';')), 16);
+    auto parsed = http::parse_chunk_size(line);
     if (!parsed) return status = 400, false;
     if (*parsed > limits_.max_body || out.size() + *parsed > limits_.max_body) return status = 413, false;
     size_t size = static_cast<size_t>(*parsed);
@@ -223,8 +223,7 @@ HttpConnection::ReadResult HttpConnection::read_request(http::Request& out) {
     out.headers.add(line.substr(0, colon), std::string(http::trim_ows(std::string_view(line).substr(colon + 1))));
   }
 
-  auto connection = http::joined_field(out.headers, "Connection");
-  r.keep_alive = http10 ? (connection && http::has_token(*connection, "keep-alive")) : !(connection && http::has_token(*connection, "close"));
+  r.keep_alive = http::connection_persists(out.headers, http10);
 
   // Framing (RFC 9112 6.1, 6.3): a transfer coding list must end in chunked; Content-Length fields must
   // agree; with both, chunked wins and the connection closes after the answer.

@@ -50,7 +50,6 @@ class HttpConnection {
   ReadResult read_request(http::Request& out);
   void write_response(const http::Response& response, bool keep_alive, bool head_request,
                       const std::string& keep_alive_value);
-  void write_raw(const std::string& bytes);
   bool flush();
   // Waits up to one slice (kSliceMs) for the first bytes of a next request: 1 when some are buffered,
   // 0 when none came, -1 when the peer closed or the socket failed.
@@ -64,6 +63,7 @@ class HttpConnection {
   Line read_line(std::string& line, size_t limit);
   bool read_exact(size_t n, std::string& out);
   bool read_chunked(std::string& out, int& status);
+  void write_raw(const std::string& bytes);
 
   int fd_;
   Limits limits_;

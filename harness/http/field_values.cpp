@@ -52,4 +52,13 @@ std::optional<uint64_t> parse_length(std::string_view text, int base) {
   return v;
 }
 
+std::optional<uint64_t> parse_chunk_size(std::string_view line) {
+  return parse_length(line.substr(0, line.find(';')), 16);
+}
+
+bool connection_persists(const Headers& headers, bool http10) {
+  auto connection = joined_field(headers, "Connection");
+  return http10 ? connection && has_token(*connection, "keep-alive") : !(connection && has_token(*connection, "close"));
+}
+
 }  // namespace conform::http

@@ -23,5 +23,10 @@ std::optional<std::string> joined_field(const Headers& headers, std::string_view
 std::string_view last_token(std::string_view list);
 bool has_token(std::string_view list, std::string_view token);
 std::optional<uint64_t> parse_length(std::string_view text, int base);
+// The size on a chunk-size line of chunked coding ("1a;ext=x" -> 26): hex, extensions ignored.
+std::optional<uint64_t> parse_chunk_size(std::string_view line);
+// Whether the connection stays open after this message (RFC 9112 9.3): HTTP/1.1 unless Connection
+// lists "close"; HTTP/1.0 only when it lists "keep-alive". Every Connection field counts.
+bool connection_persists(const Headers& headers, bool http10);
 
 }  // namespace conform::http

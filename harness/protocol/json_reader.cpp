@@ -56,6 +56,14 @@ class FastReader {
     }
   }
 
+  // What follows an element of an object or array: ',' (`more`) or the closing bracket; false otherwise.
+  bool separator(char close, bool& more) {
+    skip_space();
+    if (p_ == end_ || (*p_ != ',' && *p_ != close)) return false;
+    more = *p_++ == ',';
+    return true;
+  }
+
   bool object(spec::Json& out, int depth) {
     if (depth > kMaxFastDepth) return false;
     ++p_;  // '{'
@@ -90,15 +98,9 @@ class FastReader {
         if (fresh) members.emplace_back(std::move(key), std::move(member));
         else members[it->second].second = std::move(member);
       }
-      skip_space();
-      if (p_ == end_) return false;
-      if (*p_ == ',') {
-        ++p_;
-        continue;
-      }
-      if (*p_ != '}') return false;
-      ++p_;
-      return true;
+      bool more = false;
+      if (!separator('}', more)) return false;
+      if (!more) return true;
     }
   }
 
@@ -116,15 +118,9 @@ class FastReader {
       spec::Json element;
       if (!value(element, depth)) return false;
       out.push_back(std::move(element));
-      skip_space();
-      if (p_ == end_) return false;
-      if (*p_ == ',') {
-        ++p_;
-        continue;
-      }
-      if (*p_ != ']') return false;
-      ++p_;
-      return true;
+      bool more = false;
+      if (!separator(']', more)) return false;
+      if (!more) return true;
     }
   }
 

@@ -37,14 +37,13 @@ std::optional<spec::Json> parse_json_safely(std::string_view text, std::string* 
     return std::nullopt;
   };
   if (text.size() > max_bytes) return fail("body larger than " + std::to_string(max_bytes) + " bytes");
-  // The fast path nests at most kMaxFastDepth (64) deep, so only what it leaves needs the depth scan.
-  if (max_depth >= static_cast<size_t>(kMaxFastDepth))
-    if (auto fast = parse_json_fast_path(text)) return fast;
+  spec::Json parsed = parse_json(text, max_depth);
+  if (!parsed.is_discarded()) return parsed;
+  // Refused: say why (a text that is too deep, or nlohmann's own message for a malformed one).
   if (json_nesting_depth(text, max_depth) > max_depth)
     return fail("JSON nested deeper than " + std::to_string(max_depth) + " levels");
   try {
-    auto parsed = spec::Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true);
-    return parsed;
+    return spec::Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true);
   } catch (const std::exception& e) {
     return fail(e.what());
   } catch (...) {

@@ -33,6 +33,20 @@ timeval to_timeval(double s) {
 
 std::string errno_text(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
+// One recv (EINTR retried); on failure `error` says why: empty for the peer closing, else a timeout or
+// the errno text.
+ssize_t receive(int fd, char* into, size_t size, std::string& error) {
+  ssize_t n;
+  do n = ::recv(fd, into, size, 0);
+  while (n < 0 && errno == EINTR);
+  if (n == 0) error.clear();
+  if (n >= 0) return n;
+  const int e = errno;
+  error = (e == EAGAIN || e == EWOULDBLOCK) ? "read timed out" : errno_text("read failed");
+  errno = e;  // the caller tells a reset from a timeout by it
+  return n;
+}
+
 }  // namespace
 
 Http1Connection::Http1Connection(std::string host, int port, double connect_timeout_s, double read_timeout_s,
@@ -139,17 +153,11 @@ bool Http1Connection::fill(std::string& error) {
       capacity_ = grown;
     }
   }
-  ssize_t n;
-  do n = ::recv(fd_, buf_.get() + end_, capacity_ - end_, 0);
-  while (n < 0 && errno == EINTR);
-  if (n > 0) {
-    end_ += static_cast<size_t>(n);
-    return true;
-  }
-  last_errno_ = n == 0 ? 0 : errno;
-  if (n == 0) error.clear();
-  else error = (errno == EAGAIN || errno == EWOULDBLOCK) ? "read timed out" : errno_text("read failed");
-  return false;
+  ssize_t n = receive(fd_, buf_.get() + end_, capacity_ - end_, error);
+  last_errno_ = n < 0 ? errno : 0;
+  if (n <= 0) return false;
+  end_ += static_cast<size_t>(n);
+  return true;
 }
 
 bool Http1Connection::read_line(std::string& line, std::string& error) {
@@ -187,13 +195,10 @@ bool Http1Connection::read_exact(size_t n, std::string& out, std::string& error)
     size_t at = out.size(), step = std::min<size_t>(n, 1 << 20), filled = 0;
     out.resize(at + step);
     while (filled < step) {
-      ssize_t got;
-      do got = ::recv(fd_, out.data() + at + filled, step - filled, 0);
-      while (got < 0 && errno == EINTR);
+      ssize_t got = receive(fd_, out.data() + at + filled, step - filled, error);
       if (got <= 0) {
         out.resize(at + filled);
-        error = got == 0 ? "connection closed in the middle of the response body"
-                : (errno == EAGAIN || errno == EWOULDBLOCK) ? "read timed out" : errno_text("read failed");
+        if (got == 0) error = "connection closed in the middle of the response body";
         return false;
       }
       filled += static_cast<size_t>(got);
@@ -204,7 +209,6 @@ bool Http1Connection::read_exact(size_t n, std::string& out, std::string& error)
 }
 
 Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Response& response, std::string& error) {
-  bool first = true;
   head_bytes_ = 0;  // interim heads count too: a peer sending 1xx forever hits the limit
   for (int interim = 0;; ++interim) {  // 1xx interim answers are skipped
     if (interim > kMaxInterim) {
@@ -212,30 +216,25 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
       return Read::Failed;
     }
     std::string line;
-    if (first && buffered() == 0 && !fill(error)) {
+    if (interim == 0 && buffered() == 0 && !fill(error)) {
       // Nothing of the answer yet: closed or reset here, a kept-alive connection had gone idle.
       bool gone = error.empty() || last_errno_ == ECONNRESET;
       if (gone && reused_) return Read::ClosedBeforeAnswer;
       if (error.empty()) error = "connection closed before any response";
       return Read::Failed;
     }
-    first = false;
     if (!read_line(line, error)) return Read::Failed;
-    // "HTTP/1.1 200 OK"
-    if (line.size() < 12 || line.compare(0, 7, "HTTP/1.") != 0 || line[8] != ' ') {
+    // "HTTP/1.1 200 OK": three digits from 100 on, then the end or a space.
+    auto digit = [&](size_t i) { return line[i] >= '0' && line[i] <= '9'; };
+    if (line.size() < 12 || line.compare(0, 7, "HTTP/1.") != 0 || line[8] != ' ' || !digit(9) || !digit(10) ||
+        !digit(11) || line[9] == '0' || (line.size() > 12 && line[12] != ' ')) {
       error = "malformed status line: " + line.substr(0, 80);
       return Read::Failed;
     }
-    auto parsed_status = http::parse_length(std::string_view(line).substr(9, 3), 10);
-    uint64_t status = parsed_status ? *parsed_status : 0;
-    if (std::string_view(line).substr(9, 3).find_first_of(" \t") != std::string_view::npos || status < 100 || status > 999 ||
-        (line.size() > 12 && line[12] != ' ')) {
-      error = "malformed status line: " + line.substr(0, 80);
-      return Read::Failed;
-    }
+    const int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
     bool http10 = line[7] == '0';
     http::Response r;
-    r.status = static_cast<int>(status);
+    r.status = status;
     while (true) {
       if (!read_line(line, error)) return Read::Failed;
       if (line.empty()) break;
@@ -248,8 +247,7 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
     }
     if (status < 200) continue;
 
-    auto connection = http::joined_field(r.headers, "Connection");
-    bool keep = http10 ? (connection && http::has_token(*connection, "keep-alive")) : !(connection && http::has_token(*connection, "close"));
+    bool keep = http::connection_persists(r.headers, http10);
     auto te = http::joined_field(r.headers, "Transfer-Encoding");
     auto cl = r.headers.get("Content-Length");
     if (head_request || status == 204 || status == 304) {
@@ -258,7 +256,7 @@ Http1Connection::Read Http1Connection::read_answer(bool head_request, http::Resp
       while (true) {
         head_bytes_ = 0;
         if (!read_line(line, error)) return Read::Failed;
-        auto size = http::parse_length(std::string_view(line).substr(0, line.find(';')), 16);
+        auto size = http::parse_chunk_size(line);
         if (!size || *size > kMaxBody || r.body.size() + *size > kMaxBody) {
           error = "malformed or oversized chunk size: " + line.substr(0, 40);
           return Read::Failed;
@@ -325,10 +323,9 @@ bool Http1Connection::exchange(const http::Request& request, const std::string& 
   head.append("\r\n");
   const bool head_request = request.method == "HEAD";
 
-  // Bytes that arrived before this request was sent cannot be its answer (a body the peer should not
-  // have sent, garbage after an answer): such a connection is not reused.
-  if (fd_ >= 0 && buffered() > 0) close();
   for (int attempt = 0; attempt < 2; ++attempt) {
+    // Bytes that arrived before this request was sent cannot be its answer (a body the peer should not
+    // have sent, garbage after an answer): such a connection is not reused.
     if (fd_ >= 0 && buffered() > 0) close();
     if (fd_ < 0 && !open(error)) return false;
     bool was_reused = reused_;
