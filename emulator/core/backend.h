@@ -63,6 +63,10 @@ class Backend {
  public:
   virtual ~Backend() = default;
   virtual std::string service_name() const = 0;   // matches spec::Service::name
+  // Whether the backend has behaviour for `operation`. The core answers an operation it does not
+  // implement as the service answers an unknown one (UnknownOperationException, before any
+  // validation), never by validating input for a handler that does not exist.
+  virtual bool implements(const std::string& operation) const = 0;
   virtual Outcome handle(const Call& call) = 0;
 };
 

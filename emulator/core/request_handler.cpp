@@ -82,6 +82,15 @@ http::Response RequestHandler::handle_unchecked(const http::Request& request, co
                         request_id);
   }
 
+  auto backend = backends_.find(service.name);
+  if (backend == backends_.end() || !backend->second->implements(op.name)) {
+    ProtocolProblem unknown;
+    unknown.situation = spec::Situation::UnknownOperation;
+    unknown.service = &service;
+    unknown.detail = "The emulator does not implement " + service.name + "." + op.name;
+    return protocol_error(unknown);
+  }
+
   auto decoded = decode_input(service, op, request, route.labels);
   if (auto* p = std::get_if<ProtocolProblem>(&decoded)) return protocol_error(*p);
   Json& input = std::get<Json>(decoded);
@@ -94,16 +103,10 @@ http::Response RequestHandler::handle_unchecked(const http::Request& request, co
                         faults, request_id);
   }
 
-  auto it = backends_.find(service.name);
-  if (it == backends_.end())
-    return encode_error(&service, &op,
-                        {"InternalFailure", "No backend serves " + service.name, Json::object(), 500, {}}, faults,
-                        request_id);
-
   Call call{service, op, std::move(input), request, faults, *options_.clock, ids_, options_.region, options_.account};
   Outcome outcome;
   try {
-    outcome = it->second->handle(call);
+    outcome = backend->second->handle(call);
   } catch (const std::exception& e) {
     return encode_error(&service, &op,
                         {"InternalFailure", std::string("Backend failure: ") + e.what(), Json::object(), 500, {}},

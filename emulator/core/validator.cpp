@@ -1,5 +1,7 @@
 #include "emulator/core/validator.h"
 
+#include "harness/protocol/coral_text.h"
+
 #include "emulator/core/base64.h"
 #include "emulator/core/pattern_cache.h"
 #include "emulator/core/utf8.h"
@@ -39,7 +41,7 @@ void report(Context& ctx, const spec::Shape& shape, const std::string& key, cons
   Violation v;
   v.key = key;
   v.path = path;
-  v.value = value ? coral_value_text(*value) : "null";
+  v.value = value ? protocol::coral_value_text(*value) : "null";
   v.sensitive = shape.sensitive && !ctx.faults.has(Fault::SensitiveValueEchoed);
   v.min = min;
   v.max = max;
@@ -140,38 +142,6 @@ void check_value(Context& ctx, const spec::Shape& shape, const std::string& memb
 }
 
 }  // namespace
-
-std::string coral_value_text_depth(const Json& value, int depth);
-
-std::string coral_value_text(const Json& value) { return coral_value_text_depth(value, 0); }
-
-std::string coral_value_text_depth(const Json& value, int depth) {
-  if (depth > 32) return "...";
-  switch (value.type()) {
-    case Json::value_t::string: return value.get<std::string>();
-    case Json::value_t::null: return "null";
-    case Json::value_t::array: {
-      std::string s = "[";
-      bool first = true;
-      for (const auto& e : value) {
-        s += (first ? "" : ", ") + coral_value_text_depth(e, depth + 1);
-        first = false;
-      }
-      return s + "]";
-    }
-    case Json::value_t::object: {
-      std::string s = "{";
-      bool first = true;
-      for (const auto& [k, e] : value.items()) {
-        s += (first ? "" : ", ") + k + "=" + coral_value_text_depth(e, depth + 1);
-        first = false;
-      }
-      return s + "}";
-    }
-    default:
-      return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-}
 
 std::vector<std::string> validate_input(const spec::Service& service, const spec::Operation& op, const Json& input,
                                         const FaultSet& faults) {

@@ -21,7 +21,4 @@ namespace conform::emulator {
 std::vector<std::string> validate_input(const spec::Service& service, const spec::Operation& op,
                                         const spec::Json& input, const FaultSet& faults);
 
-// Coral's printed form of a value: strings as-is, lists "[a, b]", maps "{k=v}".
-std::string coral_value_text(const spec::Json& value);
-
 }  // namespace conform::emulator

@@ -1,6 +1,8 @@
 // The Lambda backend: routes each operation to its handler (see handlers.h).
 #include "emulator/lambda/backend.h"
 
+#include <set>
+
 #include "emulator/lambda/handlers.h"
 
 namespace conform::emulator {
@@ -9,6 +11,11 @@ namespace {
 class LambdaBackend final : public Backend {
  public:
   std::string service_name() const override { return "lambda"; }
+  bool implements(const std::string& op) const override {
+    static const std::set<std::string> names = {"CreateFunction", "DeleteFunction", "Invoke", "StopDurableExecution",
+                                                "GetDurableExecution"};
+    return names.count(op) > 0;
+  }
 
   Outcome handle(const Call& call) override {
     const std::string& op = call.op.name;

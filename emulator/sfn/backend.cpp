@@ -33,6 +33,7 @@ class StepFunctionsBackend final : public Backend {
  public:
   explicit StepFunctionsBackend(SfnOptions options) : options_(options) {}
   std::string service_name() const override { return "stepfunctions"; }
+  bool implements(const std::string& op) const override { return handlers().count(op) > 0; }
 
   Outcome handle(const Call& call) override {
     auto it = handlers().find(call.op.name);

@@ -21,6 +21,9 @@ class SwfBackend final : public Backend {
  public:
   explicit SwfBackend(SwfOptions options) : options_(options) {}
   std::string service_name() const override { return "swf"; }
+  bool implements(const std::string& op) const override {
+    return op == "PollForDecisionTask" || op == "PollForActivityTask" || ops().count(op) > 0;
+  }
 
   Outcome handle(const Call& call) override {
     const std::string& op = call.op.name;

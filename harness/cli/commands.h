@@ -19,6 +19,7 @@ struct RunArgs {
   int examples = 10;
   int jobs = 1;
   bool strict = false;
+  bool require_all = false;
   std::optional<std::string> region;
   int shrink_budget = 64;
   bool no_progress = false;
@@ -124,6 +125,7 @@ struct ImportArgs {
   ModelArgs model;
   std::vector<std::string> ops;
   std::optional<std::string> out_dir, service;
+  bool model_folder = false;  // --model-folder: regenerate <out>/<service>/model/ (shipped specs)
 };
 int import_command(const ImportArgs& args);  // 0 ok, 2 error
 

@@ -28,6 +28,13 @@ int import_command(const ImportArgs& args) {
   importer::ImportOptions options;
   options.operations = args.ops;
   if (args.service) options.service_name = *args.service;
+  if (args.model_folder) {
+    if (!args.out_dir) {
+      std::cerr << "conform: --model-folder needs --out DIR (the spec folder to regenerate, e.g. specs)\n";
+      return 2;
+    }
+    return importer::run_import_into_model_folder(path, format, options, *args.out_dir, std::cout, std::cerr);
+  }
   return importer::run_import(path, format, options, args.out_dir, std::cout, std::cerr);
 }
 

@@ -42,6 +42,8 @@ int dispatch(int argc, char** argv) {
   auto* o_report = run_cmd->add_option("--report", report_dir, "report directory (default reports/<timestamp>/)");
   auto* o_baseline = run_cmd->add_option("--baseline", baseline, "accepted failures (from `conform baseline`)");
   run_cmd->add_flag("--strict", run.strict, "unconfirmed findings fail the run too");
+  run_cmd->add_flag("--require-all", run.require_all,
+                    "an operation the target does not implement (UnknownOperationException, no route) fails the run");
   auto* o_region = run_cmd->add_option("--region", region, "AWS region (default AWS_REGION or us-east-1)");
   run_cmd->add_option("--fault", run.faults, "plant a fault in the embedded emulator (repeatable)");
   run_cmd->add_option("--shrink-budget", run.shrink_budget, "re-runs spent shrinking each failure")
@@ -191,6 +193,9 @@ int dispatch(int argc, char** argv) {
   import_cmd->add_option("--ops", import_args.ops, "operations to import, comma-separated (default: all)")->delimiter(',');
   auto* i_out = import_cmd->add_option("--out", import_out, "write <out>/<service>/*.json (default: print them)");
   auto* i_service = import_cmd->add_option("--service", import_service, "spec service name (default: from the model)");
+  import_cmd->add_flag("--model-folder", import_args.model_folder,
+                       "with --out: (re)write the operations as <out>/<service>/model/<Op>.json, marked generated, "
+                       "under the hand-written files there (specs/README.md, Generated specs)");
   DriftArgs drift_args;
   std::string drift_botocore, drift_smithy, drift_spec;
   auto* drift_cmd = app.add_subcommand("drift", "compare the specs with an AWS model; exit 1 on drift");

@@ -69,6 +69,7 @@ int run_command(const RunArgs& args) {
   options.examples = args.examples;
   options.jobs = args.jobs;
   options.strict = args.strict;
+  options.require_all = args.require_all;
   options.region = auth::resolve_region(args.region.value_or(""), auth::process_env(), args.profile.value_or(""))
                        .value_or("us-east-1");
   options.faults = args.faults;

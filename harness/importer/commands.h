@@ -21,6 +21,16 @@ namespace conform::importer {
 int run_import(const std::string& model_path, ModelFormat format, const ImportOptions& options,
                const std::optional<std::string>& out_dir, std::ostream& out, std::ostream& err);
 
+// Regenerates the model layer of a spec folder (spec/overlay.h): writes every imported operation as
+// <spec_dir>/<service>/model/<Op>.json with a "generated" marker naming the model file, removes model
+// files of operations the model no longer has, and writes <service>/service.json only when the folder
+// has none (a hand-written service file is kept). Nothing is written unless the whole folder, with the
+// new files, loads without error. Prints the operations that have a hand-written file over them and
+// the input members no operation of the service produces (fixture inference cannot bind them).
+// Returns 0, or 2 on errors.
+int run_import_into_model_folder(const std::string& model_path, ModelFormat format, const ImportOptions& options,
+                                 const std::string& spec_dir, std::ostream& out, std::ostream& err);
+
 int run_drift(const std::string& model_path, ModelFormat format, const std::optional<std::string>& spec_dir,
               std::ostream& out, std::ostream& err);
 

@@ -19,9 +19,13 @@ struct Probe {
   int variant;
 };
 
+// A JSON body the service parses: body members, or a structure payload. A blob payload (Lambda
+// Invoke's Payload) is opaque bytes of any content type, so malformed JSON is no protocol error there.
 bool has_body(const spec::Operation& op) {
-  for (const auto& m : op.input.members)
-    if (m.location == spec::Location::Body || m.location == spec::Location::Payload) return true;
+  for (const auto& m : op.input.members) {
+    if (m.location == spec::Location::Body) return true;
+    if (m.location == spec::Location::Payload && m.shape && m.shape->type == spec::ShapeType::Structure) return true;
+  }
   return false;
 }
 bool has_label(const spec::Operation& op) {
@@ -62,6 +66,22 @@ std::string lower(std::string s) {
   return s;
 }
 
+// ':' and '$' may stand unencoded in a path segment (RFC 3986 pchar); only a '/' moves the request to
+// another path. The probe's label therefore carries one: the first label gets "/conform" appended
+// unless some label value has a '/' already.
+Json with_slash_in_a_label(const spec::Operation& op, Json input) {
+  const spec::Member* first = nullptr;
+  for (const auto& m : op.input.members) {
+    if (m.location != spec::Location::Uri) continue;
+    auto it = input.find(m.name);
+    if (it != input.end() && it->is_string() && it->get_ref<const std::string&>().find('/') != std::string::npos)
+      return input;
+    if (!first) first = &m;
+  }
+  if (first) input[first->name] = input.value(first->name, std::string("conform")) + "/conform";
+  return input;
+}
+
 // The mutated request; nullopt when the probe cannot be built.
 std::optional<http::Request> build(const spec::Service& service, const spec::Operation& op, Situation s, int variant,
                                    const Json& input) {
@@ -79,7 +99,7 @@ std::optional<http::Request> build(const spec::Service& service, const spec::Ope
       else r.path = "/2025-12-01/conform-no-such-operation";
       break;
     case Situation::TargetCaseMismatch: r.headers.set("X-Amz-Target", service.target_prefix + "." + lower(op.name)); break;
-    case Situation::UnencodedLabel: r.path = protocol::expand_uri(op, input, false); break;
+    case Situation::UnencodedLabel: r.path = protocol::expand_uri(op, with_slash_in_a_label(op, input), false); break;
     default: return std::nullopt;
   }
   if (r.headers.has("Content-Length")) r.headers.set("Content-Length", std::to_string(r.body.size()));

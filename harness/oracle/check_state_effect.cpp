@@ -23,6 +23,12 @@ void assert_all(CaseBuilder& b, const std::vector<spec::StateAssertion>& list, c
                 const ReadBackResult& rb, const Json& input, const fixture::Variables& vars) {
   Json doc = rb.response.ok() ? success_body(rb.response) : Json();
   for (const auto& a : list) {
+    if (a.error) {  // the resource is gone: the read-back must answer this error
+      const std::string observed = rb.response.error ? rb.response.error->code : describe_answer(rb.response);
+      b.judge(!rb.response.ok() && rb.response.error && rb.response.error->code == *a.error, phase,
+              "state:answers-" + *a.error, a.provenance, *a.error, observed, rb.index);
+      continue;
+    }
     if (!rb.response.ok()) {
       b.judge(false, phase, "state:" + a.pointer, a.provenance, "a successful read-back", describe_answer(rb.response), rb.index);
       continue;

@@ -1,5 +1,7 @@
 #include "harness/oracle/check_support.h"
 
+#include "harness/protocol/coral_text.h"
+
 #include <cctype>
 
 namespace conform::oracle {
@@ -58,7 +60,7 @@ std::optional<ReadBackResult> read_back(CaseBuilder& b, const spec::Operation& o
 }
 
 fixture::Variables with_probe(fixture::Variables vars, const Json& value) {
-  if (!value.is_null()) vars.set("value", value.is_string() ? value : Json(value.dump()));
+  if (!value.is_null()) vars.set("value", value.is_string() ? value : Json(protocol::coral_value_text(value)));
   return vars;
 }
 

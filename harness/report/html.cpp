@@ -16,6 +16,7 @@ const char* css_class(CellStatus s) {
     case CellStatus::Violation: return "violation";
     case CellStatus::NotRun: return "notrun";
     case CellStatus::NotApplicable: return "na";
+    case CellStatus::NotImplemented: return "notimpl";
   }
   return "notrun";
 }
@@ -28,6 +29,7 @@ std::string cell_text(const CellResult& c) {
     case CellStatus::Violation: return "violation<br><small>" + std::to_string(c.violations) + "/" + std::to_string(c.cases) + " cases</small>";
     case CellStatus::NotRun: return "not run";
     case CellStatus::NotApplicable: return "n/a";
+    case CellStatus::NotImplemented: return "not implemented";
   }
   return "";
 }
@@ -46,7 +48,7 @@ std::string html_report(const RunReport& r) {
        ".matrix th.op{text-align:left}"
        "td.pass{background:#2e7d32;color:#fff}td.violation{background:#c62828;color:#fff}"
        "td.unconfirmed{background:#9e9e9e;color:#fff}td.notrun{background:#fff;color:#555}"
-       "td.na{background:#fff;color:#999}td.accepted{background:#f9a825;color:#000}"
+       "td.na{background:#fff;color:#999}td.notimpl{background:#5c6bc0;color:#fff}td.accepted{background:#f9a825;color:#000}"
        "pre{background:#f5f5f5;padding:.5em;white-space:pre-wrap;word-break:break-all}"
        ".failure{border-left:6px solid #c62828;padding-left:1em;margin:1.5em 0}"
        ".failure.unconfirmed{border-color:#9e9e9e}.failure.accepted{border-color:#f9a825}"
@@ -71,6 +73,24 @@ std::string html_report(const RunReport& r) {
   if (!r.baseline_file.empty()) row("Baseline", r.baseline_file);
   row("Result", "exit " + std::to_string(r.exit_code) + ": " + r.exit_reason + (r.interrupted ? " (interrupted)" : ""));
   h += "</dl>\n";
+  if (!r.coverage.empty()) {
+    h += "<h2>What the target implements</h2>\n<ul class=\"coverage\">\n";
+    for (const auto& s : r.coverage) {
+      h += "<li><b>" + std::to_string(s.implemented) + " of " + std::to_string(s.operations) + "</b> " +
+           html_escape(s.service) + " operations";
+      if (!s.not_implemented.empty()) {
+        h += "; not implemented: ";
+        for (size_t i = 0; i < s.not_implemented.size(); ++i) {
+          auto ev = s.evidence.find(s.not_implemented[i]);
+          h += std::string(i ? ", " : "") + "<span class=\"notimpl\" title=\"" +
+               html_escape(ev == s.evidence.end() ? "" : ev->second) + "\">" +
+               html_escape(s.not_implemented[i].substr(s.not_implemented[i].find('.') + 1)) + "</span>";
+        }
+      }
+      h += "</li>\n";
+    }
+    h += "</ul>\n";
+  }
   if (!r.error.empty()) h += "<h2>Error</h2>" + pre(r.error);
 
   h += "<h2>Operation &times; check matrix</h2>\n<table class=\"matrix\" id=\"matrix\">\n<tr><th>operation</th>";
@@ -99,7 +119,7 @@ std::string html_report(const RunReport& r) {
     h += "</tr>\n";
   }
   h += "</table>\n<p><small>green: pass &middot; red: violation &middot; grey: unconfirmed (fails only with --strict) "
-       "&middot; white: not run &middot; n/a: not applicable &middot; amber: accepted by the baseline</small></p>\n";
+       "&middot; white: not run &middot; n/a: not applicable &middot; indigo: not implemented by the target &middot; amber: accepted by the baseline</small></p>\n";
 
   h += "<h2>Failures (" + std::to_string(r.failures.size()) + " distinct)</h2>\n";
   if (r.failures.empty()) h += "<p>None.</p>\n";

@@ -24,6 +24,16 @@ bool fails(const RunReport& r, const CellResult& c) {
   return c.status == CellStatus::Violation || (r.strict && c.status == CellStatus::Unconfirmed);
 }
 
+// Counted as failed by JUnit readers: fails(), or not implemented under --require-all.
+bool fails_or_required(const RunReport& r, const CellResult& c) {
+  return fails(r, c) || (r.require_all && c.status == CellStatus::NotImplemented);
+}
+
+bool skips(const RunReport& r, const CellResult& c) {
+  return c.status == CellStatus::NotRun || c.status == CellStatus::NotApplicable ||
+         (c.status == CellStatus::NotImplemented && !r.require_all);
+}
+
 std::string describe(const FailureRecord& f) {
   std::string text = "[" + f.verdict + (f.accepted ? ", accepted by baseline" : "") + "] " + f.rule + " / " + f.facet +
                      " (provenance " + f.provenance + ", fingerprint " + f.fingerprint + ", " +
@@ -43,8 +53,8 @@ std::string junit_xml(const RunReport& r) {
   double total_ms = 0;
   for (const auto& c : r.cells) {
     ++tests;
-    failures += fails(r, c);
-    skipped += c.status == CellStatus::NotRun || c.status == CellStatus::NotApplicable;
+    failures += fails_or_required(r, c);
+    skipped += skips(r, c);
     total_ms += c.duration_ms;
   }
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -56,8 +66,8 @@ std::string junit_xml(const RunReport& r) {
     for (const auto& c : r.cells) {
       if (c.operation != op) continue;
       ++op_tests;
-      op_failures += fails(r, c);
-      op_skipped += c.status == CellStatus::NotRun || c.status == CellStatus::NotApplicable;
+      op_failures += fails_or_required(r, c);
+      op_skipped += skips(r, c);
       op_ms += c.duration_ms;
     }
     x += "  <testsuite name=\"" + xml_escape(op) + "\" tests=\"" + std::to_string(op_tests) + "\" failures=\"" +
@@ -77,6 +87,11 @@ std::string junit_xml(const RunReport& r) {
                               std::to_string(c.cases) + " case(s) failed: " + kind;
         x += "      <failure type=\"" + kind + "\" message=\"" + xml_escape(message) + "\">" + xml_escape(details) +
              "</failure>\n";
+      } else if (c.status == CellStatus::NotImplemented && r.require_all) {
+        x += "      <failure type=\"not-implemented\" message=\"" + xml_escape("not implemented (--require-all): " + c.reason) +
+             "\"/>\n";
+      } else if (c.status == CellStatus::NotImplemented) {
+        x += "      <skipped message=\"" + xml_escape("not implemented: " + c.reason) + "\"/>\n";
       } else if (c.status == CellStatus::NotRun) {
         x += "      <skipped message=\"" + xml_escape("not run: " + c.reason) + "\"/>\n";
       } else if (c.status == CellStatus::NotApplicable) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "harness/report/escape.h"
 
@@ -22,6 +23,7 @@ std::string upper_status(CellStatus s) {
     case CellStatus::Violation: return "VIOLATION";
     case CellStatus::NotRun: return "not run";
     case CellStatus::NotApplicable: return "n/a";
+    case CellStatus::NotImplemented: return "NOT IMPL";
   }
   return "";
 }
@@ -34,6 +36,33 @@ std::string one_line(const std::string& s, size_t max) {
 
 }  // namespace
 
+std::string coverage_summary(const RunReport& r) {
+  std::string t;
+  if (r.coverage.empty()) return t;
+  t += "\n";
+  for (const auto& s : r.coverage) {
+    t += "Target implements " + std::to_string(s.implemented) + " of " + std::to_string(s.operations) + " " +
+         s.service + " operations";
+    if (s.not_implemented.empty()) {
+      t += "\n";
+      continue;
+    }
+    t += "; not implemented (" + std::string(r.require_all ? "fails the run: --require-all" : "not a pass, not a failure") +
+         "):\n";
+    std::string line = "   ";
+    for (const auto& op : s.not_implemented) {
+      std::string name = op.substr(op.find('.') + 1);
+      if (line.size() + name.size() > 110) {
+        t += line + "\n";
+        line = "   ";
+      }
+      line += " " + name;
+    }
+    t += line + "\n";
+  }
+  return t;
+}
+
 std::string text_summary(const RunReport& r, const std::string& report_dir, const std::vector<std::string>& files) {
   std::string t;
   t += "\nConform run " + r.run_id + ": seed " + std::to_string(r.seed) + ", target " + r.target +
@@ -45,7 +74,10 @@ std::string text_summary(const RunReport& r, const std::string& report_dir, cons
   t += "\n";
   size_t width = 0;
   for (const auto& c : r.checks) width = std::max(width, c.size());
+  std::set<std::string> not_implemented;
+  for (const auto& s : r.coverage) not_implemented.insert(s.not_implemented.begin(), s.not_implemented.end());
   for (const auto& op : r.operations) {
+    if (not_implemented.count(op)) continue;  // listed once below, not once per check
     t += "\n" + op + "\n";
     for (const auto& c : r.cells) {
       if (c.operation != op) continue;
@@ -63,6 +95,7 @@ std::string text_summary(const RunReport& r, const std::string& report_dir, cons
       t += "  " + pad(upper_status(c.status), 12) + pad(c.check, width + 2) + one_line(counts, 160) + "\n";
     }
   }
+  t += coverage_summary(r);
   if (!r.failures.empty()) {
     t += "\nFailures (" + std::to_string(r.failures.size()) + " distinct):\n";
     for (const auto& f : r.failures) {
@@ -84,7 +117,8 @@ std::string text_summary(const RunReport& r, const std::string& report_dir, cons
        std::to_string(r.count_cells(CellStatus::Unconfirmed)) + " unconfirmed, " +
        std::to_string(r.count_cells(CellStatus::Accepted)) + " accepted, " +
        std::to_string(r.count_cells(CellStatus::NotRun)) + " not run, " +
-       std::to_string(r.count_cells(CellStatus::NotApplicable)) + " n/a; " + std::to_string(r.requests) +
+       std::to_string(r.count_cells(CellStatus::NotApplicable)) + " n/a, " +
+       std::to_string(r.count_cells(CellStatus::NotImplemented)) + " not implemented; " + std::to_string(r.requests) +
        " requests in " + duration + (r.interrupted ? " (interrupted)" : "") + "\n";
   if (!report_dir.empty()) {
     t += "Reports: " + report_dir;

@@ -175,7 +175,10 @@ void Aggregator::fill(report::RunReport& report, std::vector<UnitSummary>* units
     c.duration_ms = acc.duration_ms;
     c.fingerprints = acc.fingerprints;
     std::sort(c.fingerprints.begin(), c.fingerprints.end());
-    if (cp.not_applicable) {
+    if (cp.not_implemented) {
+      c.status = report::CellStatus::NotImplemented;
+      c.reason = "the target does not implement the operation (" + *cp.not_implemented + ")";
+    } else if (cp.not_applicable) {
       c.status = report::CellStatus::NotApplicable;
       c.reason = *cp.not_applicable;
     } else if (acc.violations > 0) {

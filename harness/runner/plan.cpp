@@ -32,7 +32,8 @@ std::vector<std::string> flatten(const std::vector<std::string>& items) {
   return out;
 }
 
-bool is_subject(const spec::Operation& op) { return op.role.empty() || op.role == "subject"; }
+// Every shipped operation is under test (whole services); the role only says what else recipes use it for.
+bool is_subject(const spec::Operation&) { return true; }
 
 }  // namespace
 
@@ -97,6 +98,17 @@ std::optional<std::vector<const oracle::CheckDef*>> select_checks(const std::vec
   for (size_t i = 0; i < registry.size(); ++i)
     if (chosen[i]) out.push_back(&registry[i]);
   return out;
+}
+
+void mark_not_implemented(Plan& plan, size_t op_index, const std::string& evidence) {
+  for (CellPlan& cell : plan.cells) {
+    if (cell.op_index != op_index) continue;
+    cell.not_implemented = evidence;
+    cell.units_in_shard = 0;
+  }
+  plan.units.erase(std::remove_if(plan.units.begin(), plan.units.end(),
+                                  [&](const WorkUnit& u) { return plan.cells[u.cell].op_index == op_index; }),
+                   plan.units.end());
 }
 
 std::optional<Plan> make_plan(const PlanRequest& request, std::string* error) {

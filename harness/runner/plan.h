@@ -6,7 +6,7 @@
 // in the unsharded plan and a seed from unit_seed() (independent of the order). Filters accept an
 // operation id (stepfunctions.StopExecution), a bare operation name (StopExecution) or a service name
 // (stepfunctions); checks by registry name. An unknown name is an error with a "did you mean".
-// Without --ops only "subject" operations are planned. never throws.
+// Without --ops every operation is planned. never throws.
 #pragma once
 
 #include <memory>
@@ -31,6 +31,7 @@ struct WorkUnit {
 struct CellPlan {
   size_t op_index = 0, check_index = 0;
   std::optional<std::string> not_applicable;  // reason
+  std::optional<std::string> not_implemented;  // the target's answer to the implementation probe
   int units_total = 0;     // in the unsharded plan
   int units_in_shard = 0;
 };
@@ -61,5 +62,8 @@ std::optional<std::vector<const oracle::CheckDef*>> select_checks(const std::vec
                                                                   const std::vector<std::string>& filter,
                                                                   std::string* error);
 std::optional<Plan> make_plan(const PlanRequest& request, std::string* error);
+// Marks every cell of operation `op_index` not implemented (with the target's answer) and drops its
+// units from the plan; units_total is unchanged (the plan as made).
+void mark_not_implemented(Plan& plan, size_t op_index, const std::string& evidence);
 
 }  // namespace conform::runner

@@ -12,6 +12,7 @@
 #include "harness/report/model/baseline.h"
 #include "harness/runner/aggregate.h"
 #include "harness/runner/case_runner.h"
+#include "harness/runner/implementation_probe.h"
 #include "harness/runner/interrupt.h"
 #include "harness/runner/outcome_redaction.h"
 #include "harness/runner/plan.h"
@@ -44,6 +45,28 @@ void on_workers(int jobs, Work work) {
   for (auto& t : threads) t.join();
 }
 
+// Per service, in the order its operations appear in the plan.
+std::vector<report::ServiceCoverage> coverage_of(const Plan& plan, const std::vector<OperationSupport>& support) {
+  std::vector<report::ServiceCoverage> out;
+  for (size_t i = 0; i < plan.ops.size() && i < support.size(); ++i) {
+    const spec::Operation& op = *plan.ops[i];
+    auto it = std::find_if(out.begin(), out.end(), [&](const report::ServiceCoverage& c) { return c.service == op.service; });
+    if (it == out.end()) {
+      out.push_back({});
+      out.back().service = op.service;
+      it = out.end() - 1;
+    }
+    ++it->operations;
+    if (support[i].implemented) {
+      ++it->implemented;
+    } else {
+      it->not_implemented.push_back(op.id());
+      it->evidence[op.id()] = support[i].evidence;
+    }
+  }
+  return out;
+}
+
 bool same_failure(const oracle::Finding& a, const oracle::Finding& b) {
   return is_failing(a) && a.rule == b.rule && a.facet == b.facet;
 }
@@ -66,6 +89,11 @@ int exit_code_for(const report::RunReport& report, bool stopped, size_t units_pl
   };
   if (violations > 0) {
     say(std::to_string(violations) + " distinct contract violation(s)");
+    return kExitFailures;
+  }
+  if (report.require_all && report.count_not_implemented_operations() > 0) {
+    say(std::to_string(report.count_not_implemented_operations()) +
+        " operation(s) not implemented by the target (--require-all)");
     return kExitFailures;
   }
   if (report.strict && unconfirmed > 0) {
@@ -216,6 +244,17 @@ RunOutcome run_conformance(const RunOptions& o) {
   fixture::FixtureRunner fixtures(*specs, identity);
   use_target_clock(*target, fixtures);
   CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
+
+  // Phase 0: which operations does the target implement at all (implementation_probe.h)?
+  {
+    auto caller = make_caller();
+    std::vector<OperationSupport> support = probe_operation_support(*plan, *specs, *caller);
+    rep.coverage = coverage_of(*plan, support);
+    for (size_t i = 0; i < support.size(); ++i)
+      if (!support[i].implemented) mark_not_implemented(*plan, i, support[i].evidence);
+    out.units_planned = plan->units.size();
+  }
+  rep.require_all = o.require_all;
 
   Aggregator aggregator(*plan, baseline ? &*baseline : nullptr, o.keep_unit_results);
   std::vector<OpProgress> initial;

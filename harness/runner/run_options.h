@@ -86,6 +86,7 @@ struct RunOptions {
   std::string region = "us-east-1";
   std::vector<std::string> faults;               // planted in the embedded emulator
   bool strict = false;
+  bool require_all = false;                      // an operation the target does not implement fails the run
   std::optional<std::string> baseline_file;
   int shrink_budget = 64;                        // re-runs spent shrinking each distinct failure
   int max_shrunk_failures = 32;                  // distinct failures shrunk (the rest saved as found)

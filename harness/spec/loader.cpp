@@ -15,7 +15,9 @@
 #include "harness/spec/diagnostics.h"
 #include "harness/spec/json_reader.h"
 #include "harness/spec/json_schema.h"
+#include "harness/spec/inference.h"
 #include "harness/spec/json_text.h"
+#include "harness/spec/overlay.h"
 #include "harness/spec/spec_builder.h"
 
 namespace conform::spec {
@@ -26,14 +28,26 @@ const char* const kSchemaPath = "schema/spec.schema.json";
 
 struct Document {
   std::string path;
-  std::string folder;  // "" when the file is not in a service folder
+  std::string folder;  // the service folder; "" when the file is not in a service folder
   std::string stem;    // file name without ".json"
   Json json;
+  bool generated = false;  // <service>/model/<Operation>.json (overlay.h)
 };
 
+const char* const kModelFolder = "/model";
+
+bool in_model_folder(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return false;
+  const std::string dir = path.substr(0, slash);
+  return dir.size() > 6 && dir.compare(dir.size() - 6, 6, kModelFolder) == 0 && dir.find('/') != std::string::npos;
+}
+
+// The service folder a file belongs to: its folder, or the parent of a model/ folder.
 std::string folder_of(const std::string& path) {
   size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
+  if (slash == std::string::npos) return "";
+  return path.substr(0, in_model_folder(path) ? slash - 6 : slash);
 }
 
 std::string stem_of(const std::string& path) {
@@ -92,11 +106,33 @@ std::optional<Document> read_document(const EmbeddedFile& file, const JsonSchema
   if (schema) {
     for (const SchemaViolation& v : schema->validate(doc)) d.add(v.pointer, v.message);
   }
-  Document out{file.path, folder_of(file.path), stem_of(file.path), std::move(doc)};
+  Document out{file.path, folder_of(file.path), stem_of(file.path), std::move(doc), in_model_folder(file.path)};
   if (out.folder.empty()) {
     d.add("", "spec files must be inside a service folder (<service>/service.json, <service>/<Operation>.json)");
   }
   return errors.size() == before ? std::optional<Document>(std::move(out)) : std::nullopt;
+}
+
+// Replaces each pair of a hand-written and a generated file of one operation by their overlay
+// (overlay.h), kept under the hand-written file's path; the result carries "generated" only as a
+// marker that a model file was under it (build_operation ignores it).
+void overlay_generated(std::vector<Document>& operations) {
+  std::map<std::pair<std::string, std::string>, size_t> hand;  // (folder, stem) -> index
+  for (size_t i = 0; i < operations.size(); ++i)
+    if (!operations[i].generated) hand[{operations[i].folder, operations[i].stem}] = i;
+  std::vector<Document> out;
+  for (Document& doc : operations) {
+    if (!doc.generated) continue;
+    auto it = hand.find({doc.folder, doc.stem});
+    if (it == hand.end()) continue;
+    Document& h = operations[it->second];
+    h.json = overlay_operation(doc.json, h.json);
+    h.json["generated"] = doc.path;
+    doc.path.clear();  // consumed
+  }
+  for (Document& doc : operations)
+    if (!doc.path.empty()) out.push_back(std::move(doc));
+  operations = std::move(out);
 }
 
 void fill_defaults(const Service& service, std::vector<ErrorSpec>& errors) {
@@ -140,7 +176,7 @@ LoadResult load(const std::vector<EmbeddedFile>& input) {
     const std::string k = kind && kind->is_string() ? kind->get<std::string>() : "";
     Diagnostics d(doc->path, errors);
     if (k == "service") {
-      if (doc->stem != "service") d.add("/kind", "a service file must be called service.json");
+      if (doc->stem != "service" || doc->generated) d.add("/kind", "a service file must be called service.json and sit in its service folder, not in model/");
       else services.push_back(std::move(*doc));
     } else if (k == "operation") {
       if (doc->stem == "service") d.add("/kind", "service.json must hold the service (\"kind\": \"service\"), not an operation");
@@ -168,9 +204,11 @@ LoadResult load(const std::vector<EmbeddedFile>& input) {
     fill_defaults(s, s.common_errors);
     set.services[s.name] = std::move(s);
   }
+  overlay_generated(operations);
   for (const Document& doc : operations) {
     Diagnostics d(doc.path, errors);
     Operation op = build_operation(JsonReader(d), doc.json);
+    op.origin = doc.generated ? kOriginModel : doc.json.contains("generated") ? kOriginOverlay : kOriginHandWritten;
     auto folder = service_by_folder.find(doc.folder);
     if (folder == service_by_folder.end()) {
       if (!broken_folders.count(doc.folder)) {
@@ -207,6 +245,7 @@ LoadResult load(const std::vector<EmbeddedFile>& input) {
   }
   if (!errors.empty()) return result;
   for (Operation& op : set.operations) fill_rule_statuses(set, op);
+  infer_recipes(set);
   result.specs = std::move(set);
   return result;
 }

@@ -124,6 +124,7 @@ struct Rule {
   Expectation expect;
   std::vector<std::string> sources;
   std::string note;
+  bool inferred = false;                      // made by inference.h, not written in a spec file
 };
 
 // Fixture recipes: API calls run in order with values captured from responses.
@@ -149,6 +150,8 @@ struct Fixture {
   std::vector<Step> steps;
   std::vector<Step> cleanup;                  // best effort, in order, after the resource is done
   std::vector<std::string> provides;          // variables available after `steps`
+  bool inferred = false;                      // made by inference.h from a hand-written recipe
+  std::string note;                           // inferred: where it comes from
 };
 
 // An assertion on a read-back response.
@@ -158,6 +161,7 @@ struct StateAssertion {
   std::optional<std::string> equals_input;    // member of the close request; absent if not sent
   std::optional<bool> present;
   std::vector<StateAssertion> some;           // pointer names an array; some element satisfies all
+  std::optional<std::string> error;           // the read-back answers this error (a deleted resource)
   Provenance provenance = Provenance::Inferred;
   std::string note;
 };
@@ -175,6 +179,8 @@ struct Lifecycle {
   std::optional<ReadBack> read_back;
   std::vector<StateAssertion> after_close;    // read-back state after this op's successful close
   std::vector<StateAssertion> while_live;     // read-back state of a live resource
+  bool inferred = false;                      // made by inference.h (producer -> consumer), not hand-written
+  std::string note;                           // inferred: how each member is bound
 };
 
 struct Service;
@@ -192,6 +198,7 @@ struct Operation {
   std::vector<Rule> rules;
   std::optional<Lifecycle> lifecycle;
   std::string file;                           // where it was loaded from
+  std::string origin;                         // overlay.h: "hand-written", "model", "hand-written over model"
 
   std::string id() const { return service + "." + name; }
   const ErrorSpec* find_error(const std::string& name) const;

@@ -189,6 +189,7 @@ spec::SpecSet build() {
 class AlphaBackend final : public Backend {
  public:
   std::string service_name() const override { return "alpha"; }
+  bool implements(const std::string& op) const override { return op != "Unimplemented"; }
   Outcome handle(const Call& call) override {
     if (call.op.name == "Ping") return Outcome::ok();
     std::string name = call.input.value("name", "");
@@ -201,6 +202,7 @@ class AlphaBackend final : public Backend {
 class RestBackend final : public Backend {
  public:
   std::string service_name() const override { return "rest"; }
+  bool implements(const std::string&) const override { return true; }
   Outcome handle(const Call& call) override {
     std::string arn = call.input.value("ThingArn", call.input.value("Id", ""));
     if (call.op.name == "PutBlob") return Outcome::ok(Json{{"Data", call.input.value("Data", "")}});

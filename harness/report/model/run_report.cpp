@@ -4,7 +4,8 @@ namespace conform::report {
 
 namespace {
 
-const char* const kStatusNames[] = {"pass", "accepted", "unconfirmed", "violation", "not-run", "n/a"};
+const char* const kStatusNames[kCellStatusCount] = {"pass",     "accepted", "unconfirmed",    "violation",
+                                                     "not-run", "n/a",      "not-implemented"};
 
 // Reads an optional member of the expected JSON type; records the first type error.
 struct Reader {
@@ -106,7 +107,7 @@ Json failure_to_json(const FailureRecord& f) {
 const char* to_string(CellStatus s) { return kStatusNames[static_cast<int>(s)]; }
 
 std::optional<CellStatus> cell_status_from_string(const std::string& s) {
-  for (int i = 0; i < 6; ++i)
+  for (int i = 0; i < kCellStatusCount; ++i)
     if (s == kStatusNames[i]) return static_cast<CellStatus>(i);
   return std::nullopt;
 }
@@ -115,6 +116,12 @@ const CellResult* RunReport::cell(const std::string& operation, const std::strin
   for (const auto& c : cells)
     if (c.operation == operation && c.check == check) return &c;
   return nullptr;
+}
+
+int RunReport::count_not_implemented_operations() const {
+  int n = 0;
+  for (const auto& c : coverage) n += static_cast<int>(c.not_implemented.size());
+  return n;
 }
 
 int RunReport::count_cells(CellStatus s) const {
@@ -157,7 +164,7 @@ Json to_json(const RunReport& r) {
   for (const auto& [check, text] : r.check_descriptions) descriptions[check] = text;
   j["checkDescriptions"] = descriptions;
   Json totals = Json::object();
-  for (int i = 0; i < 6; ++i) totals[kStatusNames[i]] = r.count_cells(static_cast<CellStatus>(i));
+  for (int i = 0; i < kCellStatusCount; ++i) totals[kStatusNames[i]] = r.count_cells(static_cast<CellStatus>(i));
   j["cellTotals"] = totals;
   j["failureTotals"] = {{"violations", r.count_failures("violation", false)},
                         {"unconfirmed", r.count_failures("unconfirmed", false)},
@@ -174,6 +181,15 @@ Json to_json(const RunReport& r) {
   for (const auto& f : r.failures) failures.push_back(failure_to_json(f));
   j["failures"] = failures;
   j["cleanupFailures"] = r.cleanup_failures;
+  Json coverage = Json::array();
+  for (const auto& c : r.coverage) {
+    Json evidence = Json::object();
+    for (const auto& [op, text] : c.evidence) evidence[op] = text;
+    coverage.push_back({{"service", c.service}, {"operations", c.operations}, {"implemented", c.implemented},
+                        {"notImplemented", c.not_implemented}, {"evidence", evidence}});
+  }
+  j["coverage"] = coverage;
+  j["requireAll"] = r.require_all;
   return j;
 }
 
@@ -222,6 +238,27 @@ std::optional<RunReport> run_report_from_json(const Json& doc, std::string* erro
   top.str("exitReason", r.exit_reason);
   top.str("error", r.error);
   top.strings("cleanupFailures", r.cleanup_failures);
+  top.boolean("requireAll", r.require_all);
+  if (const Json* coverage = top.get("coverage", false); coverage && coverage->is_array()) {
+    for (size_t i = 0; top.ok && i < coverage->size(); ++i) {
+      const Json& cj = (*coverage)[i];
+      if (!cj.is_object()) {
+        top.fail("coverage/" + std::to_string(i) + " must be an object");
+        break;
+      }
+      ServiceCoverage c;
+      Reader rc{cj, "coverage/" + std::to_string(i) + ": ", error};
+      rc.str("service", c.service, true);
+      rc.integer("operations", c.operations);
+      rc.integer("implemented", c.implemented);
+      rc.strings("notImplemented", c.not_implemented);
+      if (const Json* ev = rc.get("evidence", false); ev && ev->is_object())
+        for (const auto& [k, v] : ev->items())
+          if (v.is_string()) c.evidence[k] = v.get<std::string>();
+      top.ok = top.ok && rc.ok;
+      r.coverage.push_back(std::move(c));
+    }
+  }
   if (const Json* cells = top.get("cells", true)) {
     if (!cells->is_array()) top.fail("'cells' must be an array");
     else

@@ -21,8 +21,12 @@ using Json = nlohmann::ordered_json;
 inline constexpr const char* kRunReportSchema = "conform-run-report/1";
 
 // One cell of the operation x check matrix. Accepted: every failure found is in the baseline.
-enum class CellStatus { Pass, Accepted, Unconfirmed, Violation, NotRun, NotApplicable };
-const char* to_string(CellStatus s);  // "pass" "accepted" "unconfirmed" "violation" "not-run" "n/a"
+// NotImplemented: the target answered the operation as an unknown one (runner/implementation_probe.h):
+// nothing was tested, so it is neither a pass nor a failure.
+enum class CellStatus { Pass, Accepted, Unconfirmed, Violation, NotRun, NotApplicable, NotImplemented };
+inline constexpr int kCellStatusCount = 7;
+// "pass" "accepted" "unconfirmed" "violation" "not-run" "n/a" "not-implemented"
+const char* to_string(CellStatus s);
 std::optional<CellStatus> cell_status_from_string(const std::string& s);
 
 struct CellResult {
@@ -54,6 +58,15 @@ struct FailureRecord {
   std::string replay_command, curl_command;
 };
 
+// How much of one service the target implements (every planned operation of it was asked once).
+struct ServiceCoverage {
+  std::string service;
+  int operations = 0;                        // planned operations of the service
+  int implemented = 0;
+  std::vector<std::string> not_implemented;  // op ids, in plan order
+  std::map<std::string, std::string> evidence;  // op id -> what the target answered
+};
+
 struct RunReport {
   std::string tool = "conform";
   std::string version = "0.1.0";
@@ -75,6 +88,8 @@ struct RunReport {
   std::vector<CellResult> cells;        // operations x checks, row-major
   std::vector<FailureRecord> failures;  // in the order first found (plan order)
   std::vector<std::string> cleanup_failures;
+  std::vector<ServiceCoverage> coverage;  // per service, in service order; empty when not probed
+  bool require_all = false;             // --require-all: a not-implemented operation fails the run
   uint64_t requests = 0;
   bool interrupted = false;
   int exit_code = 0;
@@ -85,6 +100,7 @@ struct RunReport {
   // Counts of cells by status, and of distinct failures by kind.
   int count_cells(CellStatus s) const;
   int count_failures(const std::string& verdict, bool accepted) const;
+  int count_not_implemented_operations() const;
 };
 
 Json to_json(const RunReport& report);
