@@ -40,8 +40,8 @@ Outcome state_machine_type_not_supported(const std::string& arn) {
   return named("StateMachineTypeNotSupported", "State Machine Type Not Supported",
                "This operation is not supported by EXPRESS state machines: " + arn);
 }
-Outcome missing_required_parameter(const std::string& detail) {
-  return named("MissingRequiredParameter", "Missing Required Parameter", detail);
+Outcome missing_required_parameter(const std::string& message) {
+  return Outcome::error("MissingRequiredParameter", message);
 }
 Outcome resource_not_found(const std::string& arn) {
   Outcome o = named("ResourceNotFound", "Resource Not Found", arn);

@@ -22,7 +22,7 @@ Outcome state_machine_already_exists(const std::string& arn);
 Outcome execution_does_not_exist(const std::string& arn);
 Outcome execution_already_exists(const std::string& arn);
 Outcome state_machine_type_not_supported(const std::string& arn);
-Outcome missing_required_parameter(const std::string& detail);
+Outcome missing_required_parameter(const std::string& message);  // as emulators word it, not `Words: '...'`
 Outcome resource_not_found(const std::string& arn);  // with resourceName
 Outcome too_many_tags(const std::string& arn);       // with resourceName
 Outcome service_validation(const std::string& message);  // the service's own ValidationException

@@ -1,6 +1,7 @@
 // ListActivities, ListStateMachines, ListExecutions (see handlers.h). Activities and state machines are
 // listed by ARN, executions most recent first (startDate, then start order); every listing pages by
-// key (paging.h). Map runs are not modelled: a well-formed mapRunArn names no map run.
+// key (paging.h). Map runs are not modelled: a well-formed mapRunArn names no map run. Each ARN given
+// is checked (InvalidArn) before the combination of filters (ValidationException).
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -101,12 +102,12 @@ Outcome list_executions(Env& env) {
   const Call& call = env.call;
   auto machine_arn = input_string(call, "stateMachineArn");
   auto map_run_arn = input_string(call, "mapRunArn");
-  if (auto bad = check_execution_filters(call, machine_arn.has_value(), map_run_arn.has_value())) return *bad;
-  if (map_run_arn) {
+  if (machine_arn)
+    if (auto bad = check_arn(*machine_arn, ArnType::StateMachine)) return invalid_arn(*bad);
+  if (map_run_arn)
     if (auto bad = check_arn(*map_run_arn, ArnType::MapRun)) return invalid_arn(*bad);
-    return resource_not_found(*map_run_arn);
-  }
-  if (auto bad = check_arn(*machine_arn, ArnType::StateMachine)) return invalid_arn(*bad);
+  if (auto bad = check_execution_filters(call, machine_arn.has_value(), map_run_arn.has_value())) return *bad;
+  if (map_run_arn) return resource_not_found(*map_run_arn);
   auto status = input_string(call, "statusFilter");
   auto redrive = input_string(call, "redriveFilter");
   std::lock_guard<std::mutex> lock(env.store.mu);

@@ -1,6 +1,7 @@
 // CreateActivity, DeleteActivity, CreateStateMachine, UpdateStateMachine, DeleteStateMachine (see
 // handlers.h). State machine versions are not modelled: `publish` publishes nothing, so no
-// stateMachineVersionArn is ever answered.
+// stateMachineVersionArn is ever answered. UpdateStateMachine looks the machine up before it judges
+// what to change (as LocalStack and moto do; AWS's order is not recorded).
 #include <memory>
 #include <variant>
 
@@ -121,18 +122,16 @@ Outcome update_state_machine(Env& env) {
   const Json* logging = input_member(call, "loggingConfiguration");
   const Json* tracing = input_member(call, "tracingConfiguration");
   const Json* encryption = input_member(call, "encryptionConfiguration");
-  if (!definition && !role && !logging && !tracing && !encryption)
-    return missing_required_parameter(
-        "Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the "
-        "TracingConfiguration must be specified");
-  if (input_member(call, "versionDescription") && !input_bool(call, "publish", false))
-    return service_validation("Version description can only be set when publish is true");
-  if (role)
-    if (auto bad = check_role(*role)) return *bad;
   std::lock_guard<std::mutex> lock(env.store.mu);
   fire_due(env);
   auto it = env.store.machines.find(arn);
   if (it == env.store.machines.end()) return state_machine_does_not_exist(arn);
+  if (!definition && !role && !logging && !tracing && !encryption)
+    return missing_required_parameter(
+        "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be "
+        "specified");
+  if (input_member(call, "versionDescription") && !input_bool(call, "publish", false))
+    return service_validation("Version description can only be set when publish is true");
   StateMachine& m = it->second;
   auto next = std::make_shared<Revision>(*m.revision);
   if (definition) {
@@ -141,7 +140,10 @@ Outcome update_state_machine(Env& env) {
     next->definition = *definition;
     next->parsed = std::get<std::shared_ptr<const Definition>>(parsed);
   }
-  if (role) next->role_arn = *role;
+  if (role) {
+    if (auto bad = check_role(*role)) return *bad;
+    next->role_arn = *role;
+  }
   if (logging) next->logging = logging_of(logging);
   if (tracing) next->tracing = tracing_of(tracing);
   if (encryption) next->encryption = *encryption;

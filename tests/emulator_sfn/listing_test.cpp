@@ -259,6 +259,7 @@ TEST(SfnListing, ExecutionsOfUnknownMalformedExpressOrMapRunTargets) {
   expect_error(s.call("ListExecutions", {{"mapRunArn", "not-an-arn"}}), "InvalidArn");
 
   expect_error(s.call("ListExecutions", Json::object()), "ValidationException");
+  expect_error(s.call("ListExecutions", {{"stateMachineArn", "not-an-arn"}, {"mapRunArn", map_run}}), "InvalidArn");
   expect_error(s.call("ListExecutions", {{"stateMachineArn", express}, {"mapRunArn", map_run}}), "ValidationException");
   expect_error(s.call("ListExecutions", {{"stateMachineArn", express}, {"statusFilter", "PENDING_REDRIVE"}}),
                "ValidationException");
