@@ -19,6 +19,11 @@ void describe_revision(const Revision& r, bool metadata_only, Json& out) {
   if (!r.encryption.is_null()) out["encryptionConfiguration"] = r.encryption;
 }
 
+// The answer for an ARN that names nothing: `not_found`, or a 500 with the SfnDescribeUnknown500 fault.
+Outcome unknown(const Env& env, Outcome not_found) {
+  return env.call.faults.has(Fault::SfnDescribeUnknown500) ? internal_failure() : not_found;
+}
+
 }  // namespace
 
 Outcome describe_activity(Env& env) {
@@ -27,8 +32,7 @@ Outcome describe_activity(Env& env) {
   std::lock_guard<std::mutex> lock(env.store.mu);
   fire_due(env);
   auto it = env.store.activities.find(arn);
-  if (it == env.store.activities.end())
-    return env.call.faults.has(Fault::SfnDescribeUnknown500) ? internal_failure() : activity_does_not_exist(arn);
+  if (it == env.store.activities.end()) return unknown(env, activity_does_not_exist(arn));
   const Activity& a = it->second;
   Json out = {{"activityArn", a.arn}, {"name", a.name}, {"creationDate", a.created}};
   if (!a.encryption.is_null()) out["encryptionConfiguration"] = a.encryption;
@@ -41,8 +45,7 @@ Outcome describe_state_machine(Env& env) {
   std::lock_guard<std::mutex> lock(env.store.mu);
   fire_due(env);
   auto it = env.store.machines.find(arn);
-  if (it == env.store.machines.end())
-    return env.call.faults.has(Fault::SfnDescribeUnknown500) ? internal_failure() : state_machine_does_not_exist(arn);
+  if (it == env.store.machines.end()) return unknown(env, state_machine_does_not_exist(arn));
   const StateMachine& m = it->second;
   Json out = {{"stateMachineArn", m.arn}, {"name", m.name}, {"status", "ACTIVE"}, {"type", m.type},
               {"creationDate", m.created}};

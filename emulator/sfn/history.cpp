@@ -1,98 +1,65 @@
 // Rendering history events (see history.h).
 #include "emulator/sfn/history.h"
 
+#include <iterator>
+
 namespace conform::emulator::sfn {
 namespace {
 
-const char* type_name(EventType t) {
-  switch (t) {
-    case EventType::ExecutionStarted: return "ExecutionStarted";
-    case EventType::ExecutionSucceeded: return "ExecutionSucceeded";
-    case EventType::ExecutionFailed: return "ExecutionFailed";
-    case EventType::ExecutionAborted: return "ExecutionAborted";
-    case EventType::ExecutionTimedOut: return "ExecutionTimedOut";
-    case EventType::TaskStateEntered: return "TaskStateEntered";
-    case EventType::TaskStateExited: return "TaskStateExited";
-    case EventType::PassStateEntered: return "PassStateEntered";
-    case EventType::PassStateExited: return "PassStateExited";
-    case EventType::SucceedStateEntered: return "SucceedStateEntered";
-    case EventType::SucceedStateExited: return "SucceedStateExited";
-    case EventType::FailStateEntered: return "FailStateEntered";
-    case EventType::ActivityScheduled: return "ActivityScheduled";
-    case EventType::ActivityStarted: return "ActivityStarted";
-    case EventType::ActivitySucceeded: return "ActivitySucceeded";
-    case EventType::ActivityFailed: return "ActivityFailed";
-    case EventType::ActivityTimedOut: return "ActivityTimedOut";
-  }
-  return "ExecutionStarted";
-}
-
-// The details member name and its content for one event.
-struct Details {
-  const char* member;
-  Json body = Json::object();
+// How each event type is answered: its name, its details member, whether the details name the state,
+// which data member they carry ("input" / "output", or none), whether they carry error and cause, and
+// the member `who` goes in.
+struct Rendering {
+  const char* type;
+  const char* details;
+  bool names_state = false;
+  const char* data = nullptr;
+  bool failure = false;
+  const char* who = nullptr;
 };
 
-// Adds `data` under `key` (input/output) and its `<key>Details`, unless data is left out.
-void add_data(Json& body, const char* key, const Text& data, bool include_data) {
-  if (include_data && data) body[key] = *data;
-  body[std::string(key) + "Details"] = {{"truncated", false}};
+const Rendering& rendering(EventType t) {
+  static constexpr const char* kEntered = "stateEnteredEventDetails";
+  static constexpr const char* kExited = "stateExitedEventDetails";
+  static const Rendering kTable[] = {  // in EventType order
+      {"ExecutionStarted", "executionStartedEventDetails", false, "input", false, "roleArn"},
+      {"ExecutionSucceeded", "executionSucceededEventDetails", false, "output"},
+      {"ExecutionFailed", "executionFailedEventDetails", false, nullptr, true},
+      {"ExecutionAborted", "executionAbortedEventDetails", false, nullptr, true},
+      {"ExecutionTimedOut", "executionTimedOutEventDetails", false, nullptr, true},
+      {"TaskStateEntered", kEntered, true, "input"},
+      {"TaskStateExited", kExited, true, "output"},
+      {"PassStateEntered", kEntered, true, "input"},
+      {"PassStateExited", kExited, true, "output"},
+      {"SucceedStateEntered", kEntered, true, "input"},
+      {"SucceedStateExited", kExited, true, "output"},
+      {"FailStateEntered", kEntered, true, "input"},
+      {"ActivityScheduled", "activityScheduledEventDetails", false, "input"},
+      {"ActivityStarted", "activityStartedEventDetails", false, nullptr, false, "workerName"},
+      {"ActivitySucceeded", "activitySucceededEventDetails", false, "output"},
+      {"ActivityFailed", "activityFailedEventDetails", false, nullptr, true},
+      {"ActivityTimedOut", "activityTimedOutEventDetails", false, nullptr, true},
+  };
+  static_assert(std::size(kTable) == static_cast<size_t>(EventType::ActivityTimedOut) + 1);
+  return kTable[static_cast<size_t>(t)];
 }
 
-void add_failure(Json& body, const Event& e) {
-  if (e.error) body["error"] = *e.error;
-  if (e.cause) body["cause"] = *e.cause;
-}
-
-Details details_of(const Event& e, bool include_data) {
-  Details d{""};
-  switch (e.type) {
-    case EventType::ExecutionStarted:
-      d.member = "executionStartedEventDetails";
-      add_data(d.body, "input", e.data, include_data);
-      if (e.who) d.body["roleArn"] = *e.who;
-      break;
-    case EventType::ExecutionSucceeded:
-      d.member = "executionSucceededEventDetails";
-      add_data(d.body, "output", e.data, include_data);
-      break;
-    case EventType::ExecutionFailed: d.member = "executionFailedEventDetails"; add_failure(d.body, e); break;
-    case EventType::ExecutionAborted: d.member = "executionAbortedEventDetails"; add_failure(d.body, e); break;
-    case EventType::ExecutionTimedOut: d.member = "executionTimedOutEventDetails"; add_failure(d.body, e); break;
-    case EventType::TaskStateEntered:
-    case EventType::PassStateEntered:
-    case EventType::SucceedStateEntered:
-    case EventType::FailStateEntered:
-      d.member = "stateEnteredEventDetails";
-      d.body["name"] = e.state->name;
-      add_data(d.body, "input", e.data, include_data);
-      break;
-    case EventType::TaskStateExited:
-    case EventType::PassStateExited:
-    case EventType::SucceedStateExited:
-      d.member = "stateExitedEventDetails";
-      d.body["name"] = e.state->name;
-      add_data(d.body, "output", e.data, include_data);
-      break;
-    case EventType::ActivityScheduled:
-      d.member = "activityScheduledEventDetails";
-      d.body["resource"] = e.state->resource;
-      add_data(d.body, "input", e.data, include_data);
-      if (e.state->timeout_seconds) d.body["timeoutInSeconds"] = *e.state->timeout_seconds;
-      if (e.state->heartbeat_seconds) d.body["heartbeatInSeconds"] = *e.state->heartbeat_seconds;
-      break;
-    case EventType::ActivityStarted:
-      d.member = "activityStartedEventDetails";
-      if (e.who) d.body["workerName"] = *e.who;
-      break;
-    case EventType::ActivitySucceeded:
-      d.member = "activitySucceededEventDetails";
-      add_data(d.body, "output", e.data, include_data);
-      break;
-    case EventType::ActivityFailed: d.member = "activityFailedEventDetails"; add_failure(d.body, e); break;
-    case EventType::ActivityTimedOut: d.member = "activityTimedOutEventDetails"; add_failure(d.body, e); break;
+Json details_of(const Event& e, const Rendering& r, bool include_data) {
+  Json body = Json::object();
+  if (r.names_state) body["name"] = e.state->name;
+  if (e.type == EventType::ActivityScheduled) body["resource"] = e.state->resource;
+  if (r.data) {
+    if (include_data && e.data) body[r.data] = *e.data;
+    body[std::string(r.data) + "Details"] = {{"truncated", false}};
   }
-  return d;
+  if (r.failure && e.error) body["error"] = *e.error;
+  if (r.failure && e.cause) body["cause"] = *e.cause;
+  if (r.who && e.who) body[r.who] = *e.who;
+  if (e.type == EventType::ActivityScheduled) {
+    if (e.state->timeout_seconds) body["timeoutInSeconds"] = *e.state->timeout_seconds;
+    if (e.state->heartbeat_seconds) body["heartbeatInSeconds"] = *e.state->heartbeat_seconds;
+  }
+  return body;
 }
 
 }  // namespace
@@ -132,13 +99,12 @@ Text share(const std::optional<std::string>& text) {
 
 Json render_event(const std::vector<Event>& history, size_t index, bool include_data) {
   const Event& e = history[index];
-  Details d = details_of(e, include_data);
-  Json out = {{"timestamp", e.timestamp},
-              {"type", type_name(e.type)},
+  const Rendering& r = rendering(e.type);
+  return Json{{"timestamp", e.timestamp},
+              {"type", r.type},
               {"id", static_cast<int64_t>(index + 1)},
-              {"previousEventId", static_cast<int64_t>(index)}};
-  out[d.member] = std::move(d.body);
-  return out;
+              {"previousEventId", static_cast<int64_t>(index)},
+              {r.details, details_of(e, r, include_data)}};
 }
 
 }  // namespace conform::emulator::sfn

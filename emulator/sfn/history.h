@@ -20,7 +20,7 @@ namespace conform::emulator::sfn {
 // AWS fails an execution whose history reaches this many events.
 constexpr size_t kMaxHistoryEvents = 25000;
 
-enum class EventType {
+enum class EventType {  // ActivityTimedOut last (history.cpp renders them from a table in this order)
   ExecutionStarted, ExecutionSucceeded, ExecutionFailed, ExecutionAborted, ExecutionTimedOut,
   TaskStateEntered, TaskStateExited, PassStateEntered, PassStateExited, SucceedStateEntered,
   SucceedStateExited, FailStateEntered,

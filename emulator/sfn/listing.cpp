@@ -36,20 +36,20 @@ Outcome answer_page(Env& env, const std::string& listing, const std::vector<std:
   return Outcome::ok(std::move(out));
 }
 
-// The entries of an ARN-keyed map whose ARNs start with `prefix` (this region and account, one type).
-template <class Map>
-std::vector<const typename Map::mapped_type*> with_prefix(const Map& map, const std::string& prefix) {
-  std::vector<const typename Map::mapped_type*> out;
-  for (auto it = map.lower_bound(prefix); it != map.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-    out.push_back(&it->second);
-  return out;
-}
-
-template <class Resource>
-std::vector<std::string> arns_of(const std::vector<const Resource*>& resources) {
-  std::vector<std::string> keys;
-  for (const Resource* r : resources) keys.push_back(r->arn);
-  return keys;
+// One page of the resources of an ARN-keyed map whose ARNs start with `prefix` (this region and
+// account, one type), in ARN order; `render` answers one resource.
+template <class Map, class Render>
+Outcome list_by_arn(Env& env, const Map& map, const std::string& prefix, const std::string& listing,
+                    const char* member, Render render) {
+  std::lock_guard<std::mutex> lock(env.store.mu);
+  fire_due(env);
+  std::vector<const typename Map::mapped_type*> resources;
+  std::vector<std::string> arns;
+  for (auto it = map.lower_bound(prefix); it != map.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    resources.push_back(&it->second);
+    arns.push_back(it->first);
+  }
+  return answer_page(env, listing, arns, [&](size_t i) { return render(*resources[i]); }, member);
 }
 
 // Sorts most recent first: a later startDate, then a later start, comes first.
@@ -79,23 +79,18 @@ bool matches(const Execution& e, const std::string& machine_arn, const std::opti
 }  // namespace
 
 Outcome list_activities(Env& env) {
-  std::lock_guard<std::mutex> lock(env.store.mu);
-  fire_due(env);
-  auto activities = with_prefix(env.store.activities, build_activity_arn(env.call.region, env.call.account, ""));
-  return answer_page(env, "ListActivities", arns_of(activities), [&](size_t i) {
-    const Activity& a = *activities[i];
-    return Json{{"activityArn", a.arn}, {"name", a.name}, {"creationDate", a.created}};
-  }, "activities");
+  return list_by_arn(env, env.store.activities, build_activity_arn(env.call.region, env.call.account, ""),
+                     "ListActivities", "activities", [](const Activity& a) {
+                       return Json{{"activityArn", a.arn}, {"name", a.name}, {"creationDate", a.created}};
+                     });
 }
 
 Outcome list_state_machines(Env& env) {
-  std::lock_guard<std::mutex> lock(env.store.mu);
-  fire_due(env);
-  auto machines = with_prefix(env.store.machines, build_state_machine_arn(env.call.region, env.call.account, ""));
-  return answer_page(env, "ListStateMachines", arns_of(machines), [&](size_t i) {
-    const StateMachine& m = *machines[i];
-    return Json{{"stateMachineArn", m.arn}, {"name", m.name}, {"type", m.type}, {"creationDate", m.created}};
-  }, "stateMachines");
+  return list_by_arn(env, env.store.machines, build_state_machine_arn(env.call.region, env.call.account, ""),
+                     "ListStateMachines", "stateMachines", [](const StateMachine& m) {
+                       return Json{{"stateMachineArn", m.arn}, {"name", m.name}, {"type", m.type},
+                                   {"creationDate", m.created}};
+                     });
 }
 
 Outcome list_executions(Env& env) {
