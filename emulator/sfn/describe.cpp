@@ -19,53 +19,53 @@ void describe_revision(const Revision& r, bool metadata_only, Json& out) {
   if (!r.encryption.is_null()) out["encryptionConfiguration"] = r.encryption;
 }
 
-// The answer for an ARN that names nothing: `not_found`, or a 500 with the SfnDescribeUnknown500 fault.
-Outcome unknown(const Env& env, Outcome not_found) {
-  return env.call.faults.has(Fault::SfnDescribeUnknown500) ? internal_failure() : not_found;
+// Answers render(resource) for the resource `map` holds under the request's `member` ARN (checked to be
+// of `type`); InvalidArn or not_found(arn) otherwise, or a 500 when `fault` is planted.
+template <class Map, class Render>
+Outcome describe(Env& env, const char* member, ArnType type, const Map& map, Outcome (*not_found)(const std::string&),
+                 std::optional<Fault> fault, Render render) {
+  std::string arn = input_string(env.call, member).value_or("");
+  if (auto bad = check_arn(arn, type)) return invalid_arn(*bad);
+  std::lock_guard<std::mutex> lock(env.store.mu);
+  fire_due(env);
+  auto it = map.find(arn);
+  if (it == map.end()) return fault && env.call.faults.has(*fault) ? internal_failure() : not_found(arn);
+  return Outcome::ok(render(it->second));
 }
 
 }  // namespace
 
 Outcome describe_activity(Env& env) {
-  std::string arn = input_string(env.call, "activityArn").value_or("");
-  if (auto bad = check_arn(arn, ArnType::Activity)) return invalid_arn(*bad);
-  std::lock_guard<std::mutex> lock(env.store.mu);
-  fire_due(env);
-  auto it = env.store.activities.find(arn);
-  if (it == env.store.activities.end()) return unknown(env, activity_does_not_exist(arn));
-  const Activity& a = it->second;
-  Json out = {{"activityArn", a.arn}, {"name", a.name}, {"creationDate", a.created}};
-  if (!a.encryption.is_null()) out["encryptionConfiguration"] = a.encryption;
-  return Outcome::ok(std::move(out));
+  return describe(env, "activityArn", ArnType::Activity, env.store.activities, activity_does_not_exist,
+                  Fault::SfnDescribeUnknown500, [](const Activity& a) {
+                    Json out = {{"activityArn", a.arn}, {"name", a.name}, {"creationDate", a.created}};
+                    if (!a.encryption.is_null()) out["encryptionConfiguration"] = a.encryption;
+                    return out;
+                  });
 }
 
 Outcome describe_state_machine(Env& env) {
-  std::string arn = input_string(env.call, "stateMachineArn").value_or("");
-  if (auto bad = check_arn(arn, ArnType::StateMachine)) return invalid_arn(*bad);
-  std::lock_guard<std::mutex> lock(env.store.mu);
-  fire_due(env);
-  auto it = env.store.machines.find(arn);
-  if (it == env.store.machines.end()) return unknown(env, state_machine_does_not_exist(arn));
-  const StateMachine& m = it->second;
-  Json out = {{"stateMachineArn", m.arn}, {"name", m.name}, {"status", "ACTIVE"}, {"type", m.type},
-              {"creationDate", m.created}};
-  describe_revision(*m.revision, metadata_only(env.call), out);
-  return Outcome::ok(std::move(out));
+  bool metadata = metadata_only(env.call);
+  return describe(env, "stateMachineArn", ArnType::StateMachine, env.store.machines, state_machine_does_not_exist,
+                  Fault::SfnDescribeUnknown500, [&](const StateMachine& m) {
+                    Json out = {{"stateMachineArn", m.arn}, {"name", m.name}, {"status", "ACTIVE"},
+                                {"type", m.type}, {"creationDate", m.created}};
+                    describe_revision(*m.revision, metadata, out);
+                    return out;
+                  });
 }
 
 Outcome describe_state_machine_for_execution(Env& env) {
-  std::string arn = input_string(env.call, "executionArn").value_or("");
-  if (auto bad = check_arn(arn, ArnType::Execution)) return invalid_arn(*bad);
-  std::lock_guard<std::mutex> lock(env.store.mu);
-  fire_due(env);
-  auto it = env.store.executions.find(arn);
-  if (it == env.store.executions.end()) return execution_does_not_exist(arn);
-  const Execution& e = it->second;
-  auto machine = parse_arn(e.machine_arn);
-  Json out = {{"stateMachineArn", e.machine_arn}, {"name", machine ? machine->name : e.machine_arn},
-              {"updateDate", e.revision->updated}};
-  describe_revision(*e.revision, metadata_only(env.call), out);
-  return Outcome::ok(std::move(out));
+  bool metadata = metadata_only(env.call);
+  return describe(env, "executionArn", ArnType::Execution, env.store.executions, execution_does_not_exist,
+                  std::nullopt, [&](const Execution& e) {
+                    auto machine = parse_arn(e.machine_arn);
+                    Json out = {{"stateMachineArn", e.machine_arn},
+                                {"name", machine ? machine->name : e.machine_arn},
+                                {"updateDate", e.revision->updated}};
+                    describe_revision(*e.revision, metadata, out);
+                    return out;
+                  });
 }
 
 }  // namespace conform::emulator::sfn
