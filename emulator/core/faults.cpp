@@ -40,6 +40,10 @@ const std::vector<FaultInfo>& all_faults() {
        "Lambda's ResourceNotFoundException is sent with HTTP 400 instead of 404"},
       {Fault::DurableStopNoStateChange, "durable-stop-no-state-change",
        "StopDurableExecution answers 200 but the execution stays RUNNING"},
+      {Fault::LambdaDeleteLeavesReadable, "lambda-delete-leaves-readable",
+       "DeleteFunction answers 204 but the function stays (GetFunction still returns it)"},
+      {Fault::LambdaListIgnoresMaxItems, "lambda-list-ignores-max-items",
+       "ListFunctions and ListDurableExecutionsByFunction return every item in one page whatever MaxItems says"},
   };
   return faults;
 }

@@ -31,6 +31,8 @@ enum class Fault {
   DurableArnPatternNotEnforced,   // durable-arn-pattern-not-enforced
   RestJsonNotFoundAs400,          // restjson-not-found-as-400
   DurableStopNoStateChange,       // durable-stop-no-state-change
+  LambdaDeleteLeavesReadable,     // lambda-delete-leaves-readable
+  LambdaListIgnoresMaxItems,      // lambda-list-ignores-max-items
   kCount
 };
 

@@ -3,42 +3,13 @@
 
 #include <regex>
 
-#include "tests/emulator_lambda/lambda_client.h"
+#include "tests/emulator_lambda/lambda_over_http.h"
 
 using namespace conform;
 using namespace conform::emulator;
 using namespace conform::emulator::testing;
 
-namespace {
-
-class DurableOverHttp : public ::testing::Test {
- protected:
-  void SetUp() override {
-    EmulatorOptions options;
-    options.clock = clock_;
-    server_ = std::make_unique<EmulatorServer>(options);
-    int port = server_->start("127.0.0.1", 0);
-    ASSERT_GT(port, 0);
-    client_ = std::make_unique<HttpLambda>(port);
-  }
-  void TearDown() override {
-    client_.reset();  // close the kept-alive connection before stopping the server
-    server_.reset();
-  }
-  std::string start_execution(const std::string& fn, const std::string& name) {
-    auto created = client_->send(create_function_request(fn));
-    EXPECT_EQ(created.status, 201) << created.body;
-    auto invoked = client_->send(invoke_request(fn, name));
-    EXPECT_EQ(invoked.status, 202) << invoked.body;
-    return invoked.headers.get("X-Amz-Durable-Execution-Arn").value_or("");
-  }
-
-  std::shared_ptr<ManualClock> clock_ = std::make_shared<ManualClock>(1700000000.0);
-  std::unique_ptr<EmulatorServer> server_;
-  std::unique_ptr<HttpLambda> client_;
-};
-
-}  // namespace
+using DurableOverHttp = LambdaOverHttp;
 
 TEST_F(DurableOverHttp, CreateInvokeStopStopAgainGet) {
   auto created = client_->send(create_function_request("fn-1"));

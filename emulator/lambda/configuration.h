@@ -1,0 +1,38 @@
+// FunctionConfiguration documents as the backend keeps and answers them.
+//
+// Settings the emulator models, shared by CreateFunction and UpdateFunctionConfiguration and copied
+// into the configuration as given: Runtime, Role, Handler, Description, Timeout, MemorySize,
+// Environment (its Variables), TracingConfig (Mode, default PassThrough), EphemeralStorage, DurableConfig,
+// KMSKeyArn, DeadLetterConfig, LoggingConfig. Other settings (VpcConfig, Layers, FileSystemConfigs,
+// ImageConfig, SnapStart, ...) are accepted and not kept: their answers need resources the emulator does
+// not have (VPCs, layers, images).
+//
+// Promises: pure functions; never throw for validated input.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "emulator/core/backend.h"
+
+namespace conform::emulator::lambda {
+
+// Lambda's LastModified form: 2024-05-01T12:00:00.000+0000
+std::string last_modified(double epoch);
+
+// The $LATEST configuration CreateFunction makes of its input (defaults: Description "", Timeout 3,
+// MemorySize 128, PackageType Zip, Architectures [x86_64], EphemeralStorage 512 MB).
+Json new_configuration(const Call& call, const std::string& name, const std::string& arn);
+
+// Copies the modeled settings present in `input` into `configuration`.
+void apply_settings(Json& configuration, const Json& input);
+
+// The configuration's DurableConfig, when the function is durable.
+std::optional<Json> durable_config_of(const Json& configuration);
+
+// What ListFunctions returns of a configuration: it leaves out State, StateReason, StateReasonCode,
+// LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode and RuntimeVersionConfig
+// (documented: "use GetFunction" for those).
+Json list_entry(Json configuration);
+
+}  // namespace conform::emulator::lambda
