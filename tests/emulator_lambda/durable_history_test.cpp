@@ -61,7 +61,7 @@ TEST_F(DurableHistory, StoppedExecutionEndsWithItsStoppedEvent) {
   Json stopped = body["Events"][1];
   EXPECT_EQ(stopped["EventId"], 2);
   EXPECT_EQ(stopped["EventTimestamp"], kStart + 30);
-  EXPECT_EQ(nlohmann::json::parse(stopped["ExecutionStoppedDetails"]["Error"]["Payload"].dump()),
+  EXPECT_EQ(plain(stopped["ExecutionStoppedDetails"]["Error"]["Payload"]),
             nlohmann::json({{"ErrorType", "Manual"}, {"ErrorMessage", "halt"}}));
   // The same end time GetDurableExecution reports.
   EXPECT_EQ(json_of(send(get_execution_request(arn)))["EndTimestamp"], stopped["EventTimestamp"]);

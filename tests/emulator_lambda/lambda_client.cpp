@@ -128,6 +128,8 @@ std::string unknown_durable_arn() {
 
 Json json_of(const http::Response& r) { return Json::parse(r.body, nullptr, false); }
 
+nlohmann::json plain(const Json& j) { return nlohmann::json::parse(j.dump()); }
+
 std::string error_type_of(const http::Response& r) { return r.headers.get("X-Amzn-ErrorType").value_or(""); }
 
 std::vector<std::string> output_problems(const std::string& operation, const Json& body) {

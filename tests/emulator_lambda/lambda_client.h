@@ -55,6 +55,8 @@ http::Request history_request(const std::string& arn, Query query = {});
 std::string unknown_durable_arn();
 
 Json json_of(const http::Response& r);
+// The same value without member order (Json keeps insertion order, which carries no meaning on the wire).
+nlohmann::json plain(const Json& j);
 std::string error_type_of(const http::Response& r);
 
 // Problems of `body` as the output of lambda.<operation>: wrong types, missing required members,

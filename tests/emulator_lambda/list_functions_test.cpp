@@ -56,7 +56,7 @@ TEST_F(ListFunctions, EntriesAreConfigurationsWithoutStateMembers) {
   Json full = expect_json(get_configuration_request("listed"));
   full.erase("State");
   full.erase("LastUpdateStatus");
-  EXPECT_EQ(entry, full);
+  EXPECT_EQ(plain(entry), plain(full));
 }
 
 TEST_F(ListFunctions, MaxItemsCutsPagesAndMarkersWalkThemAll) {

@@ -44,14 +44,14 @@ TEST_F(Versions, PublishSnapshotsLatest) {
   EXPECT_EQ(v1["DurableConfig"], latest["DurableConfig"]);
   EXPECT_EQ(v1["LastModified"], "2023-11-14T22:14:20.000+0000");
   EXPECT_NE(v1["RevisionId"], latest["RevisionId"]);
-  EXPECT_EQ(expect_json(get_configuration_request("ver", "1")), v1);
-  EXPECT_EQ(expect_json(get_function_request(kArn + ":1"))["Configuration"], v1);
+  EXPECT_EQ(plain(expect_json(get_configuration_request("ver", "1"))), plain(v1));
+  EXPECT_EQ(plain(expect_json(get_function_request(kArn + ":1"))["Configuration"]), plain(v1));
   EXPECT_EQ(expect_json(get_configuration_request("ver"))["Description"], "");  // $LATEST unchanged
 }
 
 TEST_F(Versions, NothingChangedMeansTheSameVersion) {
   Json v1 = publish();
-  EXPECT_EQ(publish(), v1);
+  EXPECT_EQ(plain(publish()), plain(v1));
   ASSERT_EQ(send(update_configuration_request("ver", {{"Timeout", 30}})).status, 200);
   Json v2 = publish();
   EXPECT_EQ(v2["Version"], "2");
