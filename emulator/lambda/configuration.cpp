@@ -50,12 +50,24 @@ Json new_configuration(const Call& call, const std::string& name, const std::str
 
 void apply_settings(Json& configuration, const Json& input) {
   for (const char* copied : {"Runtime", "Role", "Handler", "Description", "Timeout", "MemorySize", "EphemeralStorage",
-                             "DurableConfig", "KMSKeyArn", "DeadLetterConfig", "LoggingConfig"})
+                             "KMSKeyArn", "DeadLetterConfig", "LoggingConfig"})
     if (auto it = input.find(copied); it != input.end()) configuration[copied] = *it;
+  if (auto durable = input.find("DurableConfig"); durable != input.end() && durable->is_object()) {
+    Json merged = configuration.value("DurableConfig", Json::object());
+    for (const auto& [key, value] : durable->items()) merged[key] = value;
+    configuration["DurableConfig"] = merged;
+  }
   if (auto env = input.find("Environment"); env != input.end() && env->is_object())
     configuration["Environment"] = Json{{"Variables", env->value("Variables", Json::object())}};
   if (auto tracing = input.find("TracingConfig"); tracing != input.end() && tracing->is_object())
     configuration["TracingConfig"] = Json{{"Mode", tracing->value("Mode", std::string("PassThrough"))}};
+}
+
+std::optional<std::string> configuration_problem(const Json& configuration) {
+  auto durable = durable_config_of(configuration);
+  if (durable && !durable->contains("ExecutionTimeout"))
+    return "DurableConfig.ExecutionTimeout is required for a durable function.";  // emulator wording
+  return std::nullopt;
 }
 
 std::optional<Json> durable_config_of(const Json& configuration) {

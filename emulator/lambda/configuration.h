@@ -2,8 +2,9 @@
 //
 // Settings the emulator models, shared by CreateFunction and UpdateFunctionConfiguration and copied
 // into the configuration as given: Runtime, Role, Handler, Description, Timeout, MemorySize,
-// Environment (its Variables), TracingConfig (Mode, default PassThrough), EphemeralStorage, DurableConfig,
-// KMSKeyArn, DeadLetterConfig, LoggingConfig. Other settings (VpcConfig, Layers, FileSystemConfigs,
+// Environment (its Variables), TracingConfig (Mode, default PassThrough), EphemeralStorage, KMSKeyArn,
+// DeadLetterConfig, LoggingConfig; DurableConfig members given replace those of the current one (its
+// ExecutionTimeout is optional on update). Other settings (VpcConfig, Layers, FileSystemConfigs,
 // ImageConfig, SnapStart, ...) are accepted and not kept: their answers need resources the emulator does
 // not have (VPCs, layers, images).
 //
@@ -26,6 +27,11 @@ Json new_configuration(const Call& call, const std::string& name, const std::str
 
 // Copies the modeled settings present in `input` into `configuration`.
 void apply_settings(Json& configuration, const Json& input);
+
+// What makes a configuration unacceptable, for InvalidParameterValueException: a DurableConfig without
+// ExecutionTimeout (documented "Required: Yes" by CloudFormation's AWS::Lambda::Function DurableConfig;
+// the API model leaves it optional because updates may omit it). nullopt when acceptable.
+std::optional<std::string> configuration_problem(const Json& configuration);
 
 // The configuration's DurableConfig, when the function is durable.
 std::optional<Json> durable_config_of(const Json& configuration);

@@ -1,9 +1,8 @@
 // CreateFunction and DeleteFunction.
 //
 // Create: the configuration of configuration.h, the Tags kept for ListTags / GetFunction, Publish=true
-// publishes version 1 at once and answers its configuration (201). A DurableConfig without
-// ExecutionTimeout is refused (InvalidParameterValueException, inferred: Lambda's pre-launch design
-// requires it for CreateFunction, and every durable execution needs one).
+// publishes version 1 at once and answers its configuration (201). A configuration_problem()
+// (configuration.h) is refused with InvalidParameterValueException.
 // Delete: unqualified or $LATEST deletes the function with its versions; a version number deletes that
 // version only; 204. Fault LambdaDeleteLeavesReadable: 204 but the function stays.
 #include "emulator/lambda/configuration.h"
@@ -18,12 +17,11 @@ namespace conform::emulator::lambda {
 Outcome create_function(State& state, const Call& call) {
   const Json& in = call.input;
   FunctionRef ref = resolve_function_name(string_member(in, "FunctionName"));
-  if (auto d = in.find("DurableConfig"); d != in.end() && d->is_object() && !d->contains("ExecutionTimeout"))
-    return invalid_parameter("DurableConfig.ExecutionTimeout is required when creating a durable function.");  // emulator wording
   Function f;
   f.name = ref.name;
   f.arn = function_arn(call.region, call.account, ref.name);
   f.configuration = new_configuration(call, f.name, f.arn);
+  if (auto problem = configuration_problem(f.configuration)) return invalid_parameter(*problem);
   if (auto tags = in.find("Tags"); tags != in.end() && tags->is_object()) f.tags = *tags;
   if (!state.add_function(f))
     return Outcome::error("ResourceConflictException", "Function already exist: " + f.name, Json{{"Type", "User"}});

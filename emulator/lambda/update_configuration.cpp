@@ -1,8 +1,9 @@
 // UpdateFunctionConfiguration: changes the modeled settings of $LATEST (configuration.h), with a new
 // RevisionId and LastModified; the update completes at once (LastUpdateStatus Successful).
 //
-// Errors: RevisionId other than $LATEST's -> 412 PreconditionFailedException; a published version named
-// in FunctionName -> InvalidParameterValueException (documented: only the unpublished version can be
+// Errors: a configuration_problem() of the result (configuration.h) -> InvalidParameterValueException;
+// RevisionId other than $LATEST's -> 412 PreconditionFailedException; a published version named in
+// FunctionName -> InvalidParameterValueException (documented: only the unpublished version can be
 // modified; emulator wording); unknown function or qualifier -> 404 (function_target.h).
 #include "emulator/lambda/configuration.h"
 #include "emulator/lambda/function_target.h"
@@ -22,7 +23,10 @@ Outcome update_function_configuration(State& state, const Call& call) {
   auto updated = state.update_function(target.function.name, [&](Function& f) -> Outcome {
     if (!revision.empty() && revision != string_member(f.configuration, "RevisionId"))
       return revision_mismatch();
-    apply_settings(f.configuration, call.input);
+    Json changed = f.configuration;
+    apply_settings(changed, call.input);
+    if (auto problem = configuration_problem(changed)) return invalid_parameter(*problem);
+    f.configuration = std::move(changed);
     f.configuration["LastModified"] = last_modified(call.clock.now());
     f.configuration["RevisionId"] = call.ids.uuid();
     f.configuration["LastUpdateStatus"] = "Successful";

@@ -151,3 +151,12 @@ TEST_F(DurableOverHttp, MalformedBodiesAre4xx) {
   bad.body = R"({"FunctionName":"f","Role":"arn:aws:iam::123456789012:role/r","Code":{},"Timeout":"x"})";
   EXPECT_EQ(client_->send(bad).status, 400);
 }
+
+TEST_F(DurableOverHttp, CreateRefusesDurableConfigWithoutExecutionTimeout) {
+  http::Request r = create_function_request("partial");
+  Json body = Json::parse(r.body);
+  body["DurableConfig"] = {{"RetentionPeriodInDays", 1}};
+  r.body = body.dump();
+  expect_error(r, 400, "InvalidParameterValueException");
+  expect_error(get_function_request("partial"), 404, "ResourceNotFoundException");
+}

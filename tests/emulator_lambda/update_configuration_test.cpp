@@ -79,3 +79,12 @@ TEST_F(UpdateConfiguration, DurableConfigChangesApplyToLaterExecutionsOnly) {
   EXPECT_EQ(json_of(send(get_execution_request(before)))["DurableConfig"]["ExecutionTimeout"], 900);
   EXPECT_EQ(json_of(send(get_execution_request(after)))["DurableConfig"]["ExecutionTimeout"], 60);
 }
+
+TEST_F(UpdateConfiguration, DurableConfigMembersMergeAndExecutionTimeoutStays) {
+  Json after = expect_json(update_configuration_request("upd", {{"DurableConfig", {{"RetentionPeriodInDays", 7}}}}));
+  EXPECT_EQ(plain(after["DurableConfig"]), plain(Json({{"RetentionPeriodInDays", 7}, {"ExecutionTimeout", 900}})));
+  create_function("plain", false);
+  expect_error(update_configuration_request("plain", {{"DurableConfig", {{"RetentionPeriodInDays", 7}}}}), 400,
+               "InvalidParameterValueException");
+  EXPECT_FALSE(expect_json(get_configuration_request("plain")).contains("DurableConfig"));  // nothing changed
+}
