@@ -1,19 +1,15 @@
 #include "emulator/lambda/names.h"
 
-#include <vector>
+#include <algorithm>
 
 namespace conform::emulator::lambda {
 namespace {
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    size_t at = s.find(sep, start);
-    parts.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
-    if (at == std::string::npos) return parts;
-    start = at + 1;
-  }
+// The field of colon-separated `text` that ends at `end` (exclusive), and where that field starts.
+std::pair<std::string, size_t> field_before(const std::string& text, size_t end) {
+  size_t colon = end == 0 ? std::string::npos : text.rfind(':', end - 1);
+  size_t start = colon == std::string::npos ? 0 : colon + 1;
+  return {text.substr(start, end - start), start};
 }
 
 }  // namespace
@@ -26,10 +22,11 @@ FunctionRef resolve_function_name(const std::string& function_name) {
   if (at != std::string::npos && (at == 0 || rest[at - 1] == ':')) {
     // What precedes "function:" is "arn:<partition>:lambda:<region>:<account>:", "<region>:<account>:"
     // or "<account>:": the account is its last field, the region the one before (when there is one).
-    std::vector<std::string> prefix = split(rest.substr(0, at), ':');
-    if (!prefix.empty() && prefix.back().empty()) prefix.pop_back();
-    if (!prefix.empty()) ref.account = prefix.back();
-    if (prefix.size() >= 2) ref.region = prefix[prefix.size() - 2];
+    if (at > 0) {
+      auto [account, start] = field_before(rest, at - 1);
+      ref.account = account;
+      if (start > 0) ref.region = field_before(rest, start - 1).first;
+    }
     rest = rest.substr(at + marker.size());
   }
   size_t colon = rest.find(':');
@@ -48,14 +45,13 @@ std::string durable_execution_arn(const std::string& region, const std::string& 
 }
 
 std::optional<FunctionRef> function_of_resource_arn(const std::string& arn) {
-  std::vector<std::string> parts = split(arn, ':');  // arn partition lambda region account function name [q]
-  if (parts.size() < 7 || parts.size() > 8 || parts[0] != "arn" || parts[2] != "lambda" || parts[5] != "function")
-    return std::nullopt;
-  FunctionRef ref;
-  ref.region = parts[3];
-  ref.account = parts[4];
-  ref.name = parts[6];
-  if (parts.size() == 8) ref.qualifier = parts[7];
+  // arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]
+  size_t at = arn.find(":function:");
+  if (arn.rfind("arn:", 0) != 0 || at == std::string::npos) return std::nullopt;
+  const std::string head = arn.substr(0, at);
+  if (std::count(head.begin(), head.end(), ':') != 4 || head.find(":lambda:") == std::string::npos) return std::nullopt;
+  FunctionRef ref = resolve_function_name(arn);
+  if (ref.qualifier.find(':') != std::string::npos) return std::nullopt;
   return ref;
 }
 

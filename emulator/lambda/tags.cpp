@@ -15,17 +15,30 @@
 namespace conform::emulator::lambda {
 namespace {
 
-// The function name a Resource ARN designates, or the error to answer.
-std::variant<std::string, Outcome> tagged_function(const State& state, const Call& call) {
+// The function a Resource ARN designates, or the error to answer.
+std::variant<Function, Outcome> tagged_function(const State& state, const Call& call) {
   const std::string resource = string_member(call.input, "Resource");
   auto ref = function_of_resource_arn(resource);
   if (!ref) return resource_not_found("Resource not found: " + resource);  // emulator wording
   if (!ref->qualifier.empty())
     return invalid_parameter("Tags on function aliases and versions are not supported. Please specify a function "
                              "ARN.");  // emulator wording
-  if (ref->region != call.region || ref->account != call.account || !state.function(ref->name))
-    return function_not_found(call, ref->name);
-  return ref->name;
+  auto f = ref->region == call.region && ref->account == call.account ? state.function(ref->name) : std::nullopt;
+  if (!f) return function_not_found(call, ref->name);
+  return std::move(*f);
+}
+
+// Applies change(Json& tags) to the tags of the function the Resource designates: 204, or the error.
+template <class Change>
+Outcome change_tags(State& state, const Call& call, Change change) {
+  auto found = tagged_function(state, call);
+  if (auto* error = std::get_if<Outcome>(&found)) return *error;
+  const std::string& name = std::get<Function>(found).name;
+  bool changed = state.update_function(name, [&](Function& f) {
+    change(f.tags);
+    return true;
+  }).value_or(false);
+  return changed ? no_content() : function_not_found(call, name);
 }
 
 }  // namespace
@@ -33,35 +46,22 @@ std::variant<std::string, Outcome> tagged_function(const State& state, const Cal
 Outcome list_tags(State& state, const Call& call) {
   auto found = tagged_function(state, call);
   if (auto* error = std::get_if<Outcome>(&found)) return *error;
-  const std::string& name = std::get<std::string>(found);
-  auto tags = state.update_function(name, [](Function& f) { return f.tags; });
-  if (!tags) return function_not_found(call, name);
-  return Outcome::ok(Json{{"Tags", *tags}});
+  return Outcome::ok(Json{{"Tags", std::get<Function>(found).tags}});
 }
 
 Outcome tag_resource(State& state, const Call& call) {
-  auto found = tagged_function(state, call);
-  if (auto* error = std::get_if<Outcome>(&found)) return *error;
-  const std::string& name = std::get<std::string>(found);
   const Json tags = call.input.value("Tags", Json::object());
-  bool tagged = state.update_function(name, [&](Function& f) {
-    for (const auto& [key, value] : tags.items()) f.tags[key] = value;
-    return true;
-  }).value_or(false);
-  return tagged ? no_content() : function_not_found(call, name);
+  return change_tags(state, call, [&](Json& current) {
+    for (const auto& [key, value] : tags.items()) current[key] = value;
+  });
 }
 
 Outcome untag_resource(State& state, const Call& call) {
-  auto found = tagged_function(state, call);
-  if (auto* error = std::get_if<Outcome>(&found)) return *error;
-  const std::string& name = std::get<std::string>(found);
   const Json keys = call.input.value("TagKeys", Json::array());
-  bool untagged = state.update_function(name, [&](Function& f) {
+  return change_tags(state, call, [&](Json& current) {
     for (const auto& key : keys)
-      if (key.is_string()) f.tags.erase(key.get<std::string>());
-    return true;
-  }).value_or(false);
-  return untagged ? no_content() : function_not_found(call, name);
+      if (key.is_string()) current.erase(key.get<std::string>());
+  });
 }
 
 }  // namespace conform::emulator::lambda
