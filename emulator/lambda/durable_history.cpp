@@ -1,10 +1,10 @@
 // GetDurableExecutionHistory: the events of what happened to an execution in the emulator, which runs
 // no function code: ExecutionStarted (Input payload, ExecutionTimeout of the DurableConfig it started
 // with) and, once stopped, ExecutionStopped (Error: the ErrorObject given to StopDurableExecution as
-// Payload, {} when none). EventIds count from 1 in chronological order; every event's Id is the
-// execution's id (the last ARN segment). IncludeExecutionData=false (default true) leaves the payloads
-// out. Order chronological, newest first with ReverseOrder. Pages: MaxItems 0..1000, default 100 (0:
-// the default, documented); Marker / NextMarker per paging.h. Unknown ARN -> 404.
+// Payload, {} when none). EventIds count from 1 in chronological order. Events carry no operation Id:
+// no SDK runs in the emulator to name operations. IncludeExecutionData=false (default true) leaves the
+// payloads out. Order chronological, newest first with ReverseOrder. Pages: MaxItems 0..1000, default
+// 100 (0: the default, documented); Marker / NextMarker per paging.h. Unknown ARN -> 404.
 #include <algorithm>
 
 #include "emulator/lambda/handlers.h"
@@ -17,11 +17,10 @@ namespace {
 constexpr size_t kDefaultEventsPerPage = 100;
 constexpr size_t kMaxEventsPerPage = 1000;
 
-Json event(int64_t id, const char* type, const DurableExecution& e, double at, const char* details_member, Json details) {
+Json event(int64_t id, const char* type, double at, const char* details_member, Json details) {
   Json ev = Json::object();
   ev["EventType"] = type;
   ev["EventId"] = id;
-  ev["Id"] = e.arn.substr(e.arn.rfind('/') + 1);
   ev["EventTimestamp"] = at;
   ev[details_member] = std::move(details);
   return ev;
@@ -37,10 +36,10 @@ std::vector<Json> events_of(const DurableExecution& e, bool include) {
   int64_t timeout = 0;
   if (e.durable_config) timeout = e.durable_config->value("ExecutionTimeout", int64_t{0});
   std::vector<Json> events;
-  events.push_back(event(1, "ExecutionStarted", e, e.start, "ExecutionStartedDetails",
+  events.push_back(event(1, "ExecutionStarted", e.start, "ExecutionStartedDetails",
                          Json{{"Input", data(Json(e.input_payload), include)}, {"ExecutionTimeout", timeout}}));
   if (e.status == "STOPPED" && e.end)
-    events.push_back(event(2, "ExecutionStopped", e, *e.end, "ExecutionStoppedDetails",
+    events.push_back(event(2, "ExecutionStopped", *e.end, "ExecutionStoppedDetails",
                            Json{{"Error", data(e.error, include)}}));
   return events;
 }

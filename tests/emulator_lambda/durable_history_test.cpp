@@ -47,7 +47,7 @@ TEST_F(DurableHistory, RunningExecutionHasItsStartedEvent) {
   EXPECT_EQ(started["EventType"], "ExecutionStarted");
   EXPECT_EQ(started["EventId"], 1);
   EXPECT_EQ(started["EventTimestamp"], kStart);
-  EXPECT_EQ(started["Id"], arn.substr(arn.rfind('/') + 1));
+  EXPECT_FALSE(started.contains("Id"));  // no SDK names operations in the emulator
   EXPECT_EQ(started["ExecutionStartedDetails"]["ExecutionTimeout"], 900);
   EXPECT_EQ(started["ExecutionStartedDetails"]["Input"]["Payload"], "{}");
   EXPECT_EQ(started["ExecutionStartedDetails"]["Input"]["Truncated"], false);
