@@ -44,6 +44,10 @@ const std::vector<FaultInfo>& all_faults() {
        "ListActivities, ListStateMachines and ListExecutions answer every item in one page whatever maxResults says"},
       {Fault::SfnDescribeUnknown500, "sfn-describe-unknown-500",
        "DescribeActivity and DescribeStateMachine answer 500 InternalFailure instead of ActivityDoesNotExist / StateMachineDoesNotExist for a well-formed ARN naming no resource"},
+      {Fault::LambdaDeleteLeavesReadable, "lambda-delete-leaves-readable",
+       "DeleteFunction answers 204 but the function stays (GetFunction still returns it)"},
+      {Fault::LambdaListIgnoresMaxItems, "lambda-list-ignores-max-items",
+       "ListFunctions and ListDurableExecutionsByFunction return every item in one page whatever MaxItems says"},
   };
   return faults;
 }

@@ -33,6 +33,8 @@ enum class Fault {
   DurableStopNoStateChange,       // durable-stop-no-state-change
   SfnListIgnoresMaxResults,       // sfn-list-ignores-max-results
   SfnDescribeUnknown500,          // sfn-describe-unknown-500
+  LambdaDeleteLeavesReadable,     // lambda-delete-leaves-readable
+  LambdaListIgnoresMaxItems,      // lambda-list-ignores-max-items
   kCount
 };
 
