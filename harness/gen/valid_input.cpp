@@ -15,6 +15,11 @@ std::set<std::string> bound_members(const spec::Operation& op) {
   return out;
 }
 
+std::set<std::string> omitted_members(const spec::Operation& op) {
+  if (!op.lifecycle) return {};
+  return std::set<std::string>(op.lifecycle->omit.begin(), op.lifecycle->omit.end());
+}
+
 std::set<std::string> left_out_members(const spec::Operation& op) {
   std::set<std::string> out = bound_members(op);
   if (op.lifecycle) out.insert(op.lifecycle->omit.begin(), op.lifecycle->omit.end());

@@ -20,6 +20,8 @@ namespace conform::gen {
 std::set<std::string> bound_members(const spec::Operation& op);
 // What valid inputs leave out: the bound members and the lifecycle's `omit` list.
 std::set<std::string> left_out_members(const spec::Operation& op);
+// The lifecycle's `omit` list alone (members that are never sent with a made-up value).
+std::set<std::string> omitted_members(const spec::Operation& op);
 
 // A valid input object; `skip` members are omitted.
 rc::Gen<spec::Json> valid_input(const spec::Operation& op, const std::set<std::string>& skip);

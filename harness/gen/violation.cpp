@@ -101,6 +101,8 @@ void add(std::vector<ViolationSpec>& out, const ViolationSpec& base, Situation s
     if (!v.example) return;
     // A label cannot be empty on the wire (the request would go elsewhere).
     if (is_label(*v.target) && v.example->is_string() && v.example->get_ref<const std::string&>().empty()) return;
+    // Nor can a query list be empty (nothing travels: the service sees the member absent).
+    if (!travels_intact(*v.target, *v.example)) return;
   }
   out.push_back(std::move(v));
 }

@@ -84,6 +84,15 @@ std::optional<Binding> bind_member(const Member& m, const Recipe& r, size_t limi
   if (!structure) {
     for (const auto& [var, after] : r.captured)
       if (same_name(var, m.name)) offer(Json("${" + var + "}"), after, "${" + var + "} captured by recipe " + recipe);
+    // A member naming any resource (tagging's resourceArn, Lambda's Resource): the first ARN the recipe
+    // captures.
+    if (resource_of(m.name) == "resource") {
+      const std::pair<const std::string, size_t>* first = nullptr;
+      for (const auto& c : r.captured)
+        if (ends_with(c.first, "Arn") && (!first || c.second < first->second)) first = &c;
+      if (first) offer(Json("${" + first->first + "}"), first->second,
+                       "${" + first->first + "}, the first ARN recipe " + recipe + " captures (any resource it made)");
+    }
   }
   for (const auto& in : r.named) {
     if (!structure && (same_name(m.name, in.noun) || same_name(m.name, in.noun + "Name")) && in.input.contains("name") &&
@@ -143,6 +152,24 @@ std::optional<Plan> as_recipe_step(const Operation& op, const Recipe& r) {
   return std::nullopt;
 }
 
+// An Update<Noun> is sent with the values the recipe created the noun with, where it has the same
+// optional members (UpdateStateMachine's definition and roleArn from CreateStateMachine): a request that
+// changes nothing is valid, one with none of them may not be (MissingRequiredParameter).
+void add_update_values(const Operation& op, const Recipe& r, Plan& p) {
+  auto [verb, noun] = verb_and_noun(op.name);
+  if (verb != "Update") return;
+  for (const auto& made : r.named) {
+    if (made.noun != lower_first(noun)) continue;
+    for (const auto& m : op.input.members) {
+      if (m.required || p.bind.contains(m.name) || !made.input.contains(m.name)) continue;
+      p.bind[m.name] = made.input[m.name];
+      p.steps = std::max(p.steps, made.after);
+      p.notes.push_back(m.name + " = the value " + made.producer + " was given in recipe " + r.fixture->name);
+    }
+    return;
+  }
+}
+
 // The listed noun a List/Count operation's answer holds ("activity" for ListActivities), when the recipe
 // makes one: the steps needed.
 std::optional<size_t> steps_for_listed_noun(const Operation& op, const Recipe& r) {
@@ -186,6 +213,7 @@ std::optional<Plan> as_consumer(const Operation& op, const Recipe& r) {
     p.notes.push_back(m.name + " = " + b->how);
     required_bound = required_bound || m.required;
   }
+  add_update_values(op, r, p);
   auto listed = steps_for_listed_noun(op, r);
   if (listed) {
     p.steps = std::max(p.steps, *listed);
