@@ -59,9 +59,25 @@ int CaseBuilder::absorb(std::vector<transport::Exchange> exchanges) {
   return first;
 }
 
+void CaseBuilder::set_context(std::string situation, std::string closed_by, std::string blamed) {
+  situation_ = std::move(situation);
+  closed_by_ = std::move(closed_by);
+  blamed_ = std::move(blamed);
+}
+
 void CaseBuilder::add(Finding f) {
   f.check = check_;
   f.operation = scope_.op.id();
+  if (f.situation.empty()) f.situation = situation_;
+  if (f.closed_by.empty()) f.closed_by = closed_by_;
+  if (f.blamed.empty()) {
+    const bool state = f.facet.rfind("state:", 0) == 0 || f.facet == "unchanged";
+    if (!blamed_.empty()) f.blamed = blamed_;
+    else if (!state && f.exchange_index >= 0 && f.exchange_index < static_cast<int>(log_.size()))
+      f.blamed = log_[f.exchange_index].operation;
+    else f.blamed = f.operation;
+  }
+  f.tier = tier_of_facet(f.facet);
   result_.findings.push_back(std::move(f));
 }
 

@@ -39,6 +39,10 @@ class CaseBuilder {
   int absorb(std::vector<transport::Exchange> exchanges);
   size_t exchange_count() const { return log_.size(); }
 
+  // What the next judgements concern (Finding::situation, closed_by, blamed); `blamed` empty: the
+  // operation of the judged exchange (the scope's operation for state facets).
+  void set_context(std::string situation, std::string closed_by = "", std::string blamed = "");
+
   void add(Finding f);
   // A judged facet: Pass when ok, else the mismatch verdict of `p`.
   void judge(bool ok, const std::string& rule, const std::string& facet, spec::Provenance p, std::string expected,
@@ -57,6 +61,7 @@ class CaseBuilder {
   CaseResult result_;
   std::vector<transport::Exchange> log_;
   std::vector<fixture::Instance> acquired_;
+  std::string situation_, closed_by_, blamed_;
 };
 
 // Safe JSON pointer lookup (nullptr when absent or malformed).

@@ -45,6 +45,7 @@ void run_timed_out(CaseBuilder& b, const Scope& scope, const Json& c) {
   }
   auto inst = b.acquire(*scope.op.lifecycle->timed_out_fixture);
   if (!inst) return;
+  b.set_context("timed-out");
   int idx = -1;
   auto r = b.call(scope.op, bind_input(scope.op, c.value("input", Json::object()), inst->vars), "probe", &idx);
   judge_answer(b, scope.op, rule->id, Expected::from(rule->expect), r, idx, inst->vars);
@@ -62,6 +63,7 @@ void run_closed(CaseBuilder& b, const Scope& scope, const Json& c) {
   const Json inputs = c.value("inputs", Json::object());
 
   // The first close.
+  b.set_context("valid");
   std::string valid_rule;
   Expected valid = valid_expectation(*closer, &valid_rule);
   int idx = -1;
@@ -89,6 +91,7 @@ void run_closed(CaseBuilder& b, const Scope& scope, const Json& c) {
     const spec::Rule* rule = rule_for(*rep.op, spec::Situation::Closed);
     if (!rule) continue;
     std::string name = (rep.op == &scope.op ? "" : rep.op->name + ":") + rule->id + "@" + rep.label + "(closed by " + closer->name + ")";
+    b.set_context("closed", closer->id(), rep.op->id());
     int i = -1;
     auto r = b.call(*rep.op, bind_input(*rep.op, rep.input, vars), "probe", &i);
     auto fb = first_bodies.find(rep.op->name);

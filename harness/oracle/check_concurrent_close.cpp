@@ -58,6 +58,7 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
   }
   auto inst = b.acquire(scope.op.lifecycle->fixture);
   if (!inst) return b.finish();
+  b.set_context("concurrent-close", scope.op.id());
   const spec::Service* service = scope.specs.find_service(scope.op.service);
   Json input = bind_input(scope.op, c.value("input", Json::object()), inst->vars);
 
@@ -86,6 +87,11 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
       if (winner < 0) winner = i;
     }
   std::string observed = std::to_string(successes) + " of " + std::to_string(k) + " succeeded";
+  for (int i = 0; i < k; ++i)  // what the first refusal was, for the report
+    if (!answers[i].ok()) {
+      observed += "; the others answered " + describe_answer(answers[i]);
+      break;
+    }
   if (closed->expect.success()) {
     // Closing twice is a success too: all succeed, and with sameAsFirstClose all bodies are equal.
     b.judge(successes == k, closed->id, "all-succeed", closed->expect.provenance, "all " + std::to_string(k) + " succeed", observed, index[0]);

@@ -79,6 +79,7 @@ CaseResult run(const char* name, const Scope& scope, const Json& c, Session& ses
     return b.finish();
   }
   input[*rule->member] = *value;
+  b.set_context(spec::to_string(rule->situation));
   int idx = -1;
   auto r = b.call(scope.op, input, "probe", &idx);
   judge_answer(b, scope.op, rule->id, Expected::from(rule->expect), r, idx, with_probe(vars, Json(*value)));

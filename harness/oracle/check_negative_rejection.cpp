@@ -23,6 +23,7 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
     b.not_run("the operation's input admits no single-constraint violation");
     return b.finish();
   }
+  b.set_context(c.value("situation", ""));
   int idx = -1;
   auto r = b.call(scope.op, c["input"], "probe", &idx);
   ViolationExpected want = expect_for_violation(scope, c, session.fixtures.builtins());

@@ -61,6 +61,7 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
     if (is_list(op) && !b.acquire(op.lifecycle->fixture)) return b.finish();
   }
   const fixture::Variables vars = inst ? inst->vars : session.fixtures.builtins();
+  b.set_context("pagination");
   const int page_size = c.value("pageSize", 1);
   // Unfiltered first; an operation that needs one of its optional filters (ListExecutions: a state
   // machine or a map run) refuses that with a 4xx, and is then listed as its lifecycle binds it.

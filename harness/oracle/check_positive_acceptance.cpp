@@ -29,6 +29,7 @@ rc::Gen<Json> generate(const Scope& scope) {
 
 CaseResult run(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("positive_acceptance", scope, session, c);
+  b.set_context("valid");
   Json input = c.value("input", Json::object());
   fixture::Variables vars = session.fixtures.builtins();
   if (scope.op.lifecycle) {

@@ -115,9 +115,10 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
     b.not_run("unknown protocol probe " + c.value("situation", ""));
     return b.finish();
   }
+  std::string name = c.value("situation", "");
+  b.set_context(name);
   int idx = -1;
   auto r = b.call_raw(scope.op, *request, &idx);
-  std::string name = c.value("situation", "");
   b.judge(!r.transport_error && r.status >= 400 && r.status < 500, name, "rejected-4xx", spec::Provenance::Model,
           "a 4xx answer", describe_answer(r), idx);
   for (const auto& rule : scope.service.protocol_rules)

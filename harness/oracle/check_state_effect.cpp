@@ -24,7 +24,7 @@ void assert_all(CaseBuilder& b, const std::vector<spec::StateAssertion>& list, c
   Json doc = rb.response.ok() ? success_body(rb.response) : Json();
   for (const auto& a : list) {
     if (a.error) {  // the resource is gone: the read-back must answer this error
-      const std::string observed = rb.response.error ? rb.response.error->code : describe_answer(rb.response);
+      const std::string observed = describe_answer(rb.response);
       b.judge(!rb.response.ok() && rb.response.error && rb.response.error->code == *a.error, phase,
               "state:answers-" + *a.error, a.provenance, *a.error, observed, rb.index);
       continue;
@@ -44,13 +44,18 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
   auto inst = b.acquire(lc.fixture);
   if (!inst) return b.finish();
   Json input = bind_input(scope.op, c.value("input", Json::object()), inst->vars);
+  // A live resource read back wrong: the read-back answers wrong (the call under test was not made yet).
+  b.set_context("state", "", lc.read_back ? scope.op.service + "." + lc.read_back->operation : "");
   if (auto before = read_back(b, scope.op, inst->vars)) assert_all(b, lc.while_live, "whileLive", *before, input, inst->vars);
+  b.set_context("valid");
   std::string rule;
   Expected valid = valid_expectation(scope.op, &rule);
   int idx = -1;
   auto r = b.call(scope.op, input, "probe", &idx);
   judge_answer(b, scope.op, rule, valid, r, idx, inst->vars);
   if (!r.ok()) return b.finish();
+  // After the call, the state is what the call under test left: a close blames the closer.
+  b.set_context("state", lc.closes ? scope.op.id() : "", scope.op.id());
   if (auto after = read_back(b, scope.op, inst->vars)) {
     if (lc.closes) assert_all(b, lc.after_close, "afterClose", *after, input, inst->vars);
     else assert_all(b, lc.while_live, "whileLive(after call)", *after, input, inst->vars);

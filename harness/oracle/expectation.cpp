@@ -42,7 +42,8 @@ void judge_error(CaseBuilder& b, const spec::Operation& op, const std::string& r
   const spec::Service* service = scope.specs.find_service(op.service);
   const spec::Service& svc = service ? *service : scope.service;
   if (e.status)
-    b.judge(r.status == *e.status, rule, "status", e.provenance, std::to_string(*e.status), describe_answer(r), index);
+    b.judge(r.status == *e.status, rule, "status", e.provenance, std::to_string(*e.status) + " " + e.error,
+            describe_answer(r), index);
   std::string code = r.error ? r.error->code : "";
   b.judge(code == e.error, rule, "error", e.provenance, e.error, r.error ? r.error->raw : "(no error identity)", index);
   if (code != e.error) return;  // wire and message only make sense for the right error

@@ -13,6 +13,12 @@ const char* to_string(Verdict v) {
   return "?";
 }
 
+const char* to_string(Tier t) { return t == Tier::Fidelity ? "fidelity" : "contract"; }
+
+Tier tier_of_facet(const std::string& facet) {
+  return facet == "wire" || facet == "message" || facet == "content-type" ? Tier::Fidelity : Tier::Contract;
+}
+
 Verdict mismatch_verdict(spec::Provenance p) { return spec::is_hard(p) ? Verdict::Violation : Verdict::Unconfirmed; }
 
 Verdict CaseResult::worst() const {

@@ -1,7 +1,9 @@
 // What a check concludes: findings (one judged expectation each) grouped into case results.
 //
 // Promises: a Finding is self-contained for reports: check, operation, rule and facet names, the
-// verdict, the provenance of the expectation, and expected/observed text. Verdicts order by severity:
+// verdict, the provenance of the expectation, expected/observed text, and what root-cause grouping
+// needs (report/model/root_cause.h): the situation the case set up, the operation whose behaviour the
+// finding blames, the closer of a closed situation, and the tier. Verdicts order by severity:
 // Violation > Unconfirmed > NotRun > Pass.
 #pragma once
 
@@ -16,6 +18,14 @@ namespace conform::oracle {
 enum class Verdict { Pass, NotRun, Unconfirmed, Violation };
 const char* to_string(Verdict v);
 
+// Contract: what an SDK client can observe (status, the error code as SDKs parse it, output shape,
+// read-back state). Fidelity: how faithfully the wire copies AWS beyond that (the raw __type namespace,
+// message wording, the content type of errors); a fidelity mismatch fails a run only with --strict.
+enum class Tier { Contract, Fidelity };
+const char* to_string(Tier t);
+// The tier a facet belongs to: "wire", "message" and "content-type" are fidelity.
+Tier tier_of_facet(const std::string& facet);
+
 struct Finding {
   std::string check;          // registry name, e.g. "closed_token_idempotence"
   std::string operation;      // op id
@@ -25,6 +35,11 @@ struct Finding {
   spec::Provenance provenance = spec::Provenance::Model;
   std::string expected, observed, message;
   int exchange_index = -1;    // index into the case's exchanges of the answer judged, -1 if none
+  std::string situation;      // what the case set up: "valid", "closed", "length-above-max", "state", ...
+  std::string closed_by;      // closed situations: the operation (id) whose close came first
+  std::string blamed;         // operation (id) whose behaviour deviates: the call answered, or the call
+                              // that should have changed (or left alone) the state read back
+  Tier tier = Tier::Contract;
 };
 
 // A mismatch becomes a Violation for hard provenance, Unconfirmed for soft.

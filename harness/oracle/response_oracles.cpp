@@ -63,6 +63,8 @@ void apply_response_oracles(spec::Protocol protocol, CaseResult& result) {
         all_ok_5xx = false;
         f->check = result.check;
         f->operation = result.operation;
+        f->situation = "any";
+        f->blamed = e.operation;
         result.findings.push_back(*f);
       }
     }
@@ -72,6 +74,8 @@ void apply_response_oracles(spec::Protocol protocol, CaseResult& result) {
         all_ok_identity = false;
         f->check = result.check;
         f->operation = result.operation;
+        f->situation = "any";
+        f->blamed = e.operation;
         result.findings.push_back(*f);
       }
     }

@@ -1,7 +1,9 @@
 // The HTML report: one self-contained page (no scripts, no external resources) with the run's
-// identity, the operation x check matrix (green pass, red violation, grey unconfirmed, white not run,
-// "n/a" not applicable, amber accepted by the baseline) and every distinct failure with its expected
-// and observed answers, provenance, replay command and curl command.
+// identity; the headline findings first (one table row per root cause: verdict, title, operation,
+// provenance, symptom count, the minimal symptom's replay and curl commands, and its symptoms in a
+// collapsed <details>), contract then fidelity; then the operation x check matrix (green pass, red
+// violation, grey unconfirmed, white not run, "n/a" not applicable, indigo not implemented, amber
+// accepted by the baseline; each failing cell links its findings); then what the target implements.
 //
 // Promises: everything from the target or the specs is HTML-escaped; invalid UTF-8 is replaced.
 #pragma once

@@ -1,6 +1,7 @@
 #include "harness/report/junit.h"
 
 #include <cstdio>
+#include <vector>
 
 #include "harness/report/escape.h"
 
@@ -20,8 +21,38 @@ const FailureRecord* find_failure(const RunReport& r, const std::string& fp) {
   return nullptr;
 }
 
+const HeadlineFinding* find_finding(const RunReport& r, const std::string& fp) {
+  for (const auto& f : r.findings)
+    if (f.fingerprint == fp) return &f;
+  return nullptr;
+}
+
+// A finding fails the run: a contract violation, or under --strict an unconfirmed or fidelity one.
+bool finding_fails(const RunReport& r, const HeadlineFinding& f) {
+  if (f.accepted) return false;
+  if (f.tier == "fidelity") return r.strict;
+  return f.verdict == "violation" || r.strict;
+}
+
+// The headline findings with a symptom in the cell, in report order.
+std::vector<const HeadlineFinding*> findings_in(const RunReport& r, const CellResult& c) {
+  std::vector<const HeadlineFinding*> out;
+  for (const auto& f : r.findings)
+    for (const auto& fp : c.fingerprints) {
+      const FailureRecord* s = find_failure(r, fp);
+      if (s && s->finding == f.fingerprint) {
+        out.push_back(&f);
+        break;
+      }
+    }
+  return out;
+}
+
 bool fails(const RunReport& r, const CellResult& c) {
-  return c.status == CellStatus::Violation || (r.strict && c.status == CellStatus::Unconfirmed);
+  if (c.status == CellStatus::Violation || (r.strict && c.status == CellStatus::Unconfirmed)) return true;
+  for (const auto* f : findings_in(r, c))
+    if (finding_fails(r, *f)) return true;
+  return false;
 }
 
 // Counted as failed by JUnit readers: fails(), or not implemented under --require-all.
@@ -82,11 +113,18 @@ std::string junit_xml(const RunReport& r) {
       for (const auto& fp : c.fingerprints)
         if (const FailureRecord* f = find_failure(r, fp)) details += describe(*f);
       if (fails(r, c)) {
-        std::string kind = c.status == CellStatus::Violation ? "violation" : "unconfirmed";
-        std::string message = std::to_string(c.status == CellStatus::Violation ? c.violations : c.unconfirmed) + " of " +
-                              std::to_string(c.cases) + " case(s) failed: " + kind;
-        x += "      <failure type=\"" + kind + "\" message=\"" + xml_escape(message) + "\">" + xml_escape(details) +
-             "</failure>\n";
+        // One <failure> per headline finding with a symptom here, the headline as its message.
+        for (const auto* f : findings_in(r, c)) {
+          if (!finding_fails(r, *f)) continue;
+          std::string body;
+          for (const auto& fp : c.fingerprints)
+            if (const FailureRecord* s = find_failure(r, fp); s && s->finding == f->fingerprint) body += describe(*s);
+          if (!f->replay_command.empty()) body += "minimal symptom: " + f->replay_command + "\n";
+          const std::string kind = f->tier == "fidelity" ? "fidelity" : f->verdict;
+          x += "      <failure type=\"" + kind + "\" message=\"" +
+               xml_escape(f->title + " [finding " + f->fingerprint + ", " + std::to_string(f->symptoms.size()) + " symptom(s)]") +
+               "\">" + xml_escape(body) + "</failure>\n";
+        }
       } else if (c.status == CellStatus::NotImplemented && r.require_all) {
         x += "      <failure type=\"not-implemented\" message=\"" + xml_escape("not implemented (--require-all): " + c.reason) +
              "\"/>\n";

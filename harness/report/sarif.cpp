@@ -12,22 +12,32 @@ Json sarif_log(const RunReport& r) {
     rule["shortDescription"] = {{"text", d == r.check_descriptions.end() || d->second.empty() ? check : d->second}};
     rules.push_back(std::move(rule));
   }
+  // One result per headline finding (one per root cause), its symptoms in the properties.
   Json results = Json::array();
-  for (const auto& f : r.failures) {
+  for (const auto& h : r.findings) {
+    const FailureRecord* minimal = nullptr;
+    Json symptoms = Json::array();
+    for (const auto& f : r.failures) {
+      if (f.finding != h.fingerprint) continue;
+      if (f.fingerprint == h.minimal) minimal = &f;
+      symptoms.push_back({{"fingerprint", f.fingerprint}, {"operation", f.operation}, {"check", f.check}, {"rule", f.rule},
+                          {"facet", f.facet}, {"verdict", f.verdict}, {"expected", f.expected.substr(0, 500)},
+                          {"observed", f.observed.substr(0, 500)}, {"caseFile", f.case_file}});
+    }
     Json result = Json::object();
-    result["ruleId"] = f.check;
-    result["level"] = f.accepted ? "note" : f.verdict == "violation" ? "error" : "warning";
-    std::string text = f.operation + ": " + f.rule + " / " + f.facet + ": expected " + f.expected.substr(0, 500) +
-                       ", observed " + f.observed.substr(0, 500) + " (provenance " + f.provenance + ")";
-    if (!f.replay_command.empty()) text += ". Replay: " + f.replay_command;
+    result["ruleId"] = minimal ? minimal->check : h.cause;
+    result["level"] = h.accepted ? "note" : h.tier == "fidelity" ? "note" : h.verdict == "violation" ? "error" : "warning";
+    std::string text = h.title + " (" + std::to_string(h.symptoms.size()) + " symptom(s), provenance " + h.provenance + ")";
+    if (!h.replay_command.empty()) text += ". Replay: " + h.replay_command;
     result["message"] = {{"text", text}};
-    auto file = r.operation_files.find(f.operation);
+    auto file = r.operation_files.find(h.operation);
     std::string uri = file == r.operation_files.end() || file->second.empty() ? "specs" : "specs/" + file->second;
     result["locations"] = Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}}}}});
-    result["partialFingerprints"] = {{"conformFingerprint/v1", f.fingerprint}};
-    if (f.accepted) result["baselineState"] = "unchanged";
-    result["properties"] = {{"operation", f.operation}, {"rule", f.rule},        {"facet", f.facet},
-                            {"provenance", f.provenance}, {"occurrences", f.occurrences}, {"caseFile", f.case_file}};
+    result["partialFingerprints"] = {{"conformFinding/v1", h.fingerprint}};
+    if (h.accepted) result["baselineState"] = "unchanged";
+    result["properties"] = {{"operation", h.operation}, {"operations", h.operations}, {"tier", h.tier},
+                            {"provenance", h.provenance}, {"occurrences", h.occurrences}, {"caseFile", h.case_file},
+                            {"symptoms", symptoms}};
     results.push_back(std::move(result));
   }
   Json run = Json::object();

@@ -1,7 +1,8 @@
-// SARIF 2.1.0 for code-scanning UIs: one rule per check, one result per distinct failure, located at
-// the spec file of the operation, with the fingerprint as a partial fingerprint so repeats group.
+// SARIF 2.1.0 for code-scanning UIs: one rule per check, one result per headline finding (one per root
+// cause, its symptoms in the result's properties), located at the spec file of the blamed operation,
+// with the finding's fingerprint as a partial fingerprint so repeats group.
 //
-// Promises: valid JSON; levels: violation "error", unconfirmed "warning", accepted "note".
+// Promises: valid JSON; levels: violation "error", unconfirmed "warning", fidelity and accepted "note".
 #pragma once
 
 #include "harness/report/model/run_report.h"

@@ -1,6 +1,8 @@
-// The human summary printed at the end of `conform run`: per operation, each check's verdict and
-// counts; then the distinct failures with their replay commands; the totals, the exit code and its
-// reason, and where the reports are.
+// The human summary printed at the end of `conform run`: first the headline findings (one per root
+// cause, report/model/root_cause.h: title, operation, provenance, symptom count, replay and curl of the
+// minimal symptom), contract ones then fidelity ones; then the operation x check matrix (one line per
+// implemented operation, a letter per check); what the target does not implement; the symptoms under
+// each finding (the first few); the totals, the exit code and its reason, and where the reports are.
 //
 // Promises: plain text, one fact per line, no ANSI codes; never throws.
 #pragma once

@@ -1,5 +1,9 @@
 #include "harness/runner/aggregate.h"
 
+#include <set>
+
+#include "harness/report/model/root_cause.h"
+
 #include <algorithm>
 
 #include "harness/report/model/fingerprint.h"
@@ -53,25 +57,25 @@ OpProgress Aggregator::add(const WorkUnit& unit, oracle::CaseResult result, doub
   const std::string op = plan_.ops[cell_plan.op_index]->id();
   const std::string check = plan_.checks[cell_plan.check_index]->name;
 
-  // Judge outside the lock.
-  std::string outcome = "pass";
+  // Judge outside the lock. Whether a failure is accepted is decided at fill(): a baseline may list a
+  // whole finding, and findings are known only once every symptom is.
+  UnitOutcome outcome;
+  outcome.cell = unit.cell;
+  outcome.ordinal = unit.ordinal;
+  outcome.example = unit.example;
+  outcome.not_run = result.not_run;
   std::vector<std::pair<std::string, size_t>> failing;  // fingerprint, finding index
-  if (result.not_run) {
-    outcome = "not-run";
-  } else {
-    bool violation = false, unconfirmed = false, accepted = false;
+  bool contract_failure = false;
+  if (!result.not_run) {
     for (size_t i = 0; i < result.findings.size(); ++i) {
       const auto& f = result.findings[i];
       if (!is_failing(f)) continue;
       std::string fp = finding_fingerprint(f, op, check);
-      bool is_accepted = baseline_ && baseline_->accepts(fp);
-      accepted |= is_accepted;
-      violation |= !is_accepted && f.verdict == oracle::Verdict::Violation;
-      unconfirmed |= !is_accepted && f.verdict == oracle::Verdict::Unconfirmed;
-      if (std::none_of(failing.begin(), failing.end(), [&](const auto& p) { return p.first == fp; }))
-        failing.emplace_back(fp, i);
+      contract_failure |= f.tier == oracle::Tier::Contract;
+      if (std::any_of(failing.begin(), failing.end(), [&](const auto& p) { return p.first == fp; })) continue;
+      failing.emplace_back(fp, i);
+      outcome.failing.push_back({fp, f.verdict, f.tier});
     }
-    outcome = violation ? "violation" : unconfirmed ? "unconfirmed" : accepted ? "accepted" : "pass";
   }
 
   std::lock_guard<std::mutex> lock(mu_);
@@ -82,24 +86,16 @@ OpProgress Aggregator::add(const WorkUnit& unit, oracle::CaseResult result, doub
   OpProgress& progress = ops_[cell_plan.op_index];
   ++progress.units_done;
   if (acc.done == cell_plan.units_in_shard) ++progress.checks_done;
-  if (outcome == "not-run") {
-    ++acc.not_run;
+  if (result.not_run) {
     ++progress.not_run;
     if (unit.ordinal < acc.not_run_ordinal) {
       acc.not_run_ordinal = unit.ordinal;
       acc.not_run_reason = result.not_run_reason;
     }
-  } else {
-    ++acc.cases;
-    if (outcome == "pass") ++acc.passed;
-    else if (outcome == "violation") ++acc.violations;
-    else if (outcome == "unconfirmed") ++acc.unconfirmed;
-    else ++acc.accepted;
-    if (outcome == "violation" || outcome == "unconfirmed") ++progress.failing_cases;
+  } else if (contract_failure) {
+    ++progress.failing_cases;
   }
   for (const auto& [fp, index] : failing) {
-    if (std::find(acc.fingerprints.begin(), acc.fingerprints.end(), fp) == acc.fingerprints.end())
-      acc.fingerprints.push_back(fp);
     auto it = failures_.find(fp);
     if (it == failures_.end()) {
       FirstFailure first{fp, unit, result.findings[index], result, 1};
@@ -113,11 +109,7 @@ OpProgress Aggregator::add(const WorkUnit& unit, oracle::CaseResult result, doub
       }
     }
   }
-  if (keep_units_) {
-    UnitSummary s{unit.ordinal, op, check, unit.example, outcome, {}};
-    for (const auto& p : failing) s.fingerprints.push_back(p.first);
-    units_[unit.ordinal] = std::move(s);
-  }
+  outcomes_.push_back(std::move(outcome));
   return progress;
 }
 
@@ -159,46 +151,7 @@ void Aggregator::fill(report::RunReport& report, std::vector<UnitSummary>* units
     report.checks.push_back(check->name);
     report.check_descriptions[check->name] = check->description;
   }
-  report.cells.clear();
-  for (size_t i = 0; i < plan_.cells.size(); ++i) {
-    const CellPlan& cp = plan_.cells[i];
-    const CellAcc& acc = cells_[i];
-    report::CellResult c;
-    c.operation = plan_.ops[cp.op_index]->id();
-    c.check = plan_.checks[cp.check_index]->name;
-    c.cases = acc.cases;
-    c.passed = acc.passed;
-    c.violations = acc.violations;
-    c.unconfirmed = acc.unconfirmed;
-    c.accepted = acc.accepted;
-    c.not_run = acc.not_run;
-    c.duration_ms = acc.duration_ms;
-    c.fingerprints = acc.fingerprints;
-    std::sort(c.fingerprints.begin(), c.fingerprints.end());
-    if (cp.not_implemented) {
-      c.status = report::CellStatus::NotImplemented;
-      c.reason = "the target does not implement the operation (" + *cp.not_implemented + ")";
-    } else if (cp.not_applicable) {
-      c.status = report::CellStatus::NotApplicable;
-      c.reason = *cp.not_applicable;
-    } else if (acc.violations > 0) {
-      c.status = report::CellStatus::Violation;
-    } else if (acc.unconfirmed > 0) {
-      c.status = report::CellStatus::Unconfirmed;
-    } else if (acc.accepted > 0) {
-      c.status = report::CellStatus::Accepted;
-    } else if (acc.passed > 0) {
-      c.status = report::CellStatus::Pass;
-    } else {
-      c.status = report::CellStatus::NotRun;
-      if (cp.units_in_shard == 0) c.reason = "not in this shard";
-      else if (acc.not_run > 0) c.reason = acc.not_run_reason.empty() ? "not run" : acc.not_run_reason;
-      else c.reason = stopped ? "interrupted before it ran" : "not run";
-    }
-    if (c.status != report::CellStatus::NotRun && acc.not_run > 0 && c.reason.empty())
-      c.reason = std::to_string(acc.not_run) + " case(s) not run: " + acc.not_run_reason;
-    report.cells.push_back(std::move(c));
-  }
+  // Symptoms: one record per distinct failure, in the order first found.
   report.failures.clear();
   std::vector<const FirstFailure*> ordered;
   for (const auto& [_, f] : failures_) ordered.push_back(&f);
@@ -220,13 +173,107 @@ void Aggregator::fill(report::RunReport& report, std::vector<UnitSummary>* units
     r.observed = f->finding.observed;
     r.message = f->finding.message;
     r.occurrences = f->occurrences;
-    r.accepted = baseline_ && baseline_->accepts(f->fingerprint);
     r.example = f->unit.example;
+    r.situation = f->finding.situation;
+    r.blamed = f->finding.blamed;
+    r.closed_by = f->finding.closed_by;
+    r.tier = oracle::to_string(f->finding.tier);
     report.failures.push_back(std::move(r));
+  }
+  // Findings, then what the baseline accepts: a symptom it lists, or every symptom of a finding it lists.
+  report.findings = report::group_findings(report.failures);
+  std::set<std::string> accepted;
+  for (auto& f : report.findings) {
+    const bool whole = baseline_ && baseline_->accepts(f.fingerprint);
+    for (auto& s : report.failures)
+      if (s.finding == f.fingerprint && (whole || (baseline_ && baseline_->accepts(s.fingerprint)))) {
+        s.accepted = true;
+        accepted.insert(s.fingerprint);
+      }
+  }
+  for (auto& f : report.findings)
+    f.accepted = std::all_of(f.symptoms.begin(), f.symptoms.end(), [&](const std::string& s) { return accepted.count(s) > 0; });
+
+  // The matrix: each case's outcome from its failures (fidelity ones never fail a cell).
+  std::vector<CellCounts> counts(plan_.cells.size());
+  std::map<size_t, UnitSummary> summaries;
+  for (const UnitOutcome& u : outcomes_) {
+    CellCounts& cc = counts[u.cell];
+    std::string outcome = "pass";
+    if (u.not_run) {
+      ++cc.not_run;
+      outcome = "not-run";
+    } else {
+      bool violation = false, unconfirmed = false, any_accepted = false;
+      for (const auto& f : u.failing) {
+        if (std::find(cc.fingerprints.begin(), cc.fingerprints.end(), f.fingerprint) == cc.fingerprints.end())
+          cc.fingerprints.push_back(f.fingerprint);
+        if (accepted.count(f.fingerprint)) {
+          any_accepted = true;
+          continue;
+        }
+        if (f.tier != oracle::Tier::Contract) continue;
+        violation |= f.verdict == oracle::Verdict::Violation;
+        unconfirmed |= f.verdict == oracle::Verdict::Unconfirmed;
+      }
+      outcome = violation ? "violation" : unconfirmed ? "unconfirmed" : any_accepted ? "accepted" : "pass";
+      ++cc.cases;
+      if (outcome == "pass") ++cc.passed;
+      else if (outcome == "violation") ++cc.violations;
+      else if (outcome == "unconfirmed") ++cc.unconfirmed;
+      else ++cc.accepted;
+    }
+    if (keep_units_) {
+      const CellPlan& cp = plan_.cells[u.cell];
+      UnitSummary s{u.ordinal, plan_.ops[cp.op_index]->id(), plan_.checks[cp.check_index]->name, u.example, outcome, {}};
+      for (const auto& f : u.failing) s.fingerprints.push_back(f.fingerprint);
+      summaries[u.ordinal] = std::move(s);
+    }
+  }
+  report.cells.clear();
+  for (size_t i = 0; i < plan_.cells.size(); ++i) {
+    const CellPlan& cp = plan_.cells[i];
+    const CellAcc& acc = cells_[i];
+    const CellCounts& cc = counts[i];
+    report::CellResult c;
+    c.operation = plan_.ops[cp.op_index]->id();
+    c.check = plan_.checks[cp.check_index]->name;
+    c.cases = cc.cases;
+    c.passed = cc.passed;
+    c.violations = cc.violations;
+    c.unconfirmed = cc.unconfirmed;
+    c.accepted = cc.accepted;
+    c.not_run = cc.not_run;
+    c.duration_ms = acc.duration_ms;
+    c.fingerprints = cc.fingerprints;
+    std::sort(c.fingerprints.begin(), c.fingerprints.end());
+    if (cp.not_implemented) {
+      c.status = report::CellStatus::NotImplemented;
+      c.reason = "the target does not implement the operation (" + *cp.not_implemented + ")";
+    } else if (cp.not_applicable) {
+      c.status = report::CellStatus::NotApplicable;
+      c.reason = *cp.not_applicable;
+    } else if (cc.violations > 0) {
+      c.status = report::CellStatus::Violation;
+    } else if (cc.unconfirmed > 0) {
+      c.status = report::CellStatus::Unconfirmed;
+    } else if (cc.accepted > 0) {
+      c.status = report::CellStatus::Accepted;
+    } else if (cc.passed > 0) {
+      c.status = report::CellStatus::Pass;
+    } else {
+      c.status = report::CellStatus::NotRun;
+      if (cp.units_in_shard == 0) c.reason = "not in this shard";
+      else if (cc.not_run > 0) c.reason = acc.not_run_reason.empty() ? "not run" : acc.not_run_reason;
+      else c.reason = stopped ? "interrupted before it ran" : "not run";
+    }
+    if (c.status != report::CellStatus::NotRun && cc.not_run > 0 && c.reason.empty())
+      c.reason = std::to_string(cc.not_run) + " case(s) not run: " + acc.not_run_reason;
+    report.cells.push_back(std::move(c));
   }
   if (units) {
     units->clear();
-    for (const auto& [_, u] : units_) units->push_back(u);
+    for (auto& [_, u] : summaries) units->push_back(std::move(u));
   }
 }
 

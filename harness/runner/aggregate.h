@@ -1,10 +1,12 @@
-// Collects finished work units into the run report: per-cell counts and statuses, distinct failures
-// grouped by fingerprint, and the progress of each operation.
+// Collects finished work units into the run report: distinct failures (symptoms) grouped by fingerprint,
+// headline findings grouped by root cause (report/model/root_cause.h), per-cell counts and statuses,
+// and the progress of each operation.
 //
 // Promises: thread-safe; the result does not depend on the order units finish in: a failure's saved
 // case is always the one of the lowest ordinal, statuses and counts are sums. A case is failing when
-// it has a Violation or Unconfirmed finding; findings whose fingerprint the baseline lists count as
-// accepted (reported, not failing). Only the first case of each fingerprint is kept in memory.
+// it has a contract-tier Violation or Unconfirmed finding (fidelity findings are reported, never fail a
+// cell); a failure is accepted (reported, not failing) when the baseline lists its fingerprint or the
+// fingerprint of its headline finding. Only the first case of each fingerprint is kept in memory.
 #pragma once
 
 #include <cstdint>
@@ -62,11 +64,25 @@ class Aggregator {
 
  private:
   struct CellAcc {
-    int cases = 0, passed = 0, violations = 0, unconfirmed = 0, accepted = 0, not_run = 0, done = 0;
+    int done = 0;
     size_t not_run_ordinal = SIZE_MAX;
     std::string not_run_reason;
     double duration_ms = 0;
+  };
+  struct CellCounts {
+    int cases = 0, passed = 0, violations = 0, unconfirmed = 0, accepted = 0, not_run = 0;
     std::vector<std::string> fingerprints;
+  };
+  struct FailingFinding {
+    std::string fingerprint;
+    oracle::Verdict verdict;
+    oracle::Tier tier;
+  };
+  struct UnitOutcome {
+    size_t cell = 0, ordinal = 0;
+    int example = 0;
+    bool not_run = false;
+    std::vector<FailingFinding> failing;  // distinct fingerprints of the case
   };
   const Plan& plan_;
   const report::Baseline* baseline_;
@@ -75,7 +91,7 @@ class Aggregator {
   std::vector<CellAcc> cells_;
   std::map<std::string, FirstFailure> failures_;
   std::vector<OpProgress> ops_;
-  std::map<size_t, UnitSummary> units_;
+  std::vector<UnitOutcome> outcomes_;
   size_t done_ = 0;
 };
 

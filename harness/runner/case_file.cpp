@@ -1,5 +1,7 @@
 #include "harness/runner/case_file.h"
 
+#include "harness/report/model/root_cause.h"
+
 #include <filesystem>
 
 #include "harness/report/model/baseline.h"
@@ -214,6 +216,7 @@ std::vector<std::string> write_case_files(RunOutcome& outcome, const std::string
             curl_command(record.result.exchanges[judged], record.target, record.region, record.signing_name);
     }
   }
+  report::link_minimal_symptoms(outcome.report);
   return written;
 }
 

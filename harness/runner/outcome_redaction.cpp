@@ -84,7 +84,13 @@ void walk_outcome(RunOutcome& out, const Text& f) {
   rep.exit_reason = f(rep.exit_reason);
   for (auto& c : rep.cleanup_failures) c = f(c);
   for (auto& c : rep.cells) c.reason = f(c.reason);
+  for (auto& h : rep.findings) {
+    h.title = f(h.title);
+    h.replay_command = f(h.replay_command);
+    h.curl_command = f(h.curl_command);
+  }
   for (auto& r : rep.failures) {
+    r.signature = f(r.signature);
     r.expected = f(r.expected);
     r.observed = f(r.observed);
     r.message = f(r.message);

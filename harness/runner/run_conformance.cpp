@@ -83,12 +83,18 @@ int exit_code_for(const report::RunReport& report, bool stopped, size_t units_pl
                   std::string* reason) {
   int violations = report.count_failures("violation", false);
   int unconfirmed = report.count_failures("unconfirmed", false);
-  int accepted = report.count_failures("violation", true) + report.count_failures("unconfirmed", true);
+  int fidelity = report.count_fidelity(false);
+  int accepted = report.count_failures("violation", true) + report.count_failures("unconfirmed", true) + report.count_fidelity(true);
+  // Counted as headline findings (one per root cause) when the report has them.
+  const bool grouped = !report.findings.empty();
+  const int violation_findings = grouped ? report.count_findings("contract", "violation") : violations;
+  const int unconfirmed_findings = grouped ? report.count_findings("contract", "unconfirmed") : unconfirmed;
+  const int fidelity_findings = grouped ? report.count_findings("fidelity", "") : fidelity;
   auto say = [&](const std::string& text) {
     if (reason) *reason = text;
   };
   if (violations > 0) {
-    say(std::to_string(violations) + " distinct contract violation(s)");
+    say(std::to_string(violation_findings) + " contract violation finding(s) (" + std::to_string(violations) + " distinct symptom(s))");
     return kExitFailures;
   }
   if (report.require_all && report.count_not_implemented_operations() > 0) {
@@ -97,7 +103,11 @@ int exit_code_for(const report::RunReport& report, bool stopped, size_t units_pl
     return kExitFailures;
   }
   if (report.strict && unconfirmed > 0) {
-    say(std::to_string(unconfirmed) + " distinct unconfirmed finding(s) (--strict)");
+    say(std::to_string(unconfirmed_findings) + " unconfirmed finding(s) (--strict)");
+    return kExitFailures;
+  }
+  if (report.strict && fidelity > 0) {
+    say(std::to_string(fidelity_findings) + " fidelity finding(s) (--strict)");
     return kExitFailures;
   }
   if (stopped) {
@@ -109,7 +119,8 @@ int exit_code_for(const report::RunReport& report, bool stopped, size_t units_pl
     return kExitUnreachable;
   }
   std::string text = "no contract violation";
-  if (unconfirmed > 0) text += "; " + std::to_string(unconfirmed) + " unconfirmed finding(s) (fail only with --strict)";
+  if (unconfirmed > 0) text += "; " + std::to_string(unconfirmed_findings) + " unconfirmed finding(s) (fail only with --strict)";
+  if (fidelity > 0) text += "; " + std::to_string(fidelity_findings) + " fidelity finding(s) (fail only with --strict)";
   if (accepted > 0) text += "; " + std::to_string(accepted) + " failure(s) accepted by the baseline";
   if (units_planned == 0) text += "; nothing to run";
   say(text);

@@ -99,6 +99,32 @@ Json failure_to_json(const FailureRecord& f) {
   j["caseFile"] = f.case_file;
   j["replay"] = f.replay_command;
   j["curl"] = f.curl_command;
+  j["situation"] = f.situation;
+  j["blamed"] = f.blamed;
+  j["closedBy"] = f.closed_by;
+  j["tier"] = f.tier;
+  j["signature"] = f.signature;
+  j["finding"] = f.finding;
+  return j;
+}
+
+Json finding_to_json(const HeadlineFinding& f) {
+  Json j = Json::object();
+  j["fingerprint"] = f.fingerprint;
+  j["cause"] = f.cause;
+  j["title"] = f.title;
+  j["operation"] = f.operation;
+  j["operations"] = f.operations;
+  j["tier"] = f.tier;
+  j["verdict"] = f.verdict;
+  j["provenance"] = f.provenance;
+  j["symptoms"] = f.symptoms;
+  j["occurrences"] = f.occurrences;
+  j["accepted"] = f.accepted;
+  j["minimal"] = f.minimal;
+  j["caseFile"] = f.case_file;
+  j["replay"] = f.replay_command;
+  j["curl"] = f.curl_command;
   return j;
 }
 
@@ -132,7 +158,19 @@ int RunReport::count_cells(CellStatus s) const {
 
 int RunReport::count_failures(const std::string& verdict, bool accepted) const {
   int n = 0;
-  for (const auto& f : failures) n += f.verdict == verdict && f.accepted == accepted;
+  for (const auto& f : failures) n += f.tier != "fidelity" && f.verdict == verdict && f.accepted == accepted;
+  return n;
+}
+
+int RunReport::count_fidelity(bool accepted) const {
+  int n = 0;
+  for (const auto& f : failures) n += f.tier == "fidelity" && f.accepted == accepted;
+  return n;
+}
+
+int RunReport::count_findings(const std::string& tier, const std::string& verdict) const {
+  int n = 0;
+  for (const auto& f : findings) n += !f.accepted && f.tier == tier && (verdict.empty() || f.verdict == verdict);
   return n;
 }
 
@@ -168,7 +206,11 @@ Json to_json(const RunReport& r) {
   j["cellTotals"] = totals;
   j["failureTotals"] = {{"violations", r.count_failures("violation", false)},
                         {"unconfirmed", r.count_failures("unconfirmed", false)},
-                        {"accepted", r.count_failures("violation", true) + r.count_failures("unconfirmed", true)}};
+                        {"accepted", r.count_failures("violation", true) + r.count_failures("unconfirmed", true)},
+                        {"fidelity", r.count_fidelity(false)}};
+  j["findingTotals"] = {{"violations", r.count_findings("contract", "violation")},
+                        {"unconfirmed", r.count_findings("contract", "unconfirmed")},
+                        {"fidelity", r.count_findings("fidelity", "")}};
   j["requests"] = r.requests;
   j["interrupted"] = r.interrupted;
   j["exitCode"] = r.exit_code;
@@ -177,6 +219,9 @@ Json to_json(const RunReport& r) {
   Json cells = Json::array();
   for (const auto& c : r.cells) cells.push_back(cell_to_json(c));
   j["cells"] = cells;
+  Json findings = Json::array();
+  for (const auto& f : r.findings) findings.push_back(finding_to_json(f));
+  j["findings"] = findings;
   Json failures = Json::array();
   for (const auto& f : r.failures) failures.push_back(failure_to_json(f));
   j["failures"] = failures;
@@ -321,8 +366,45 @@ std::optional<RunReport> run_report_from_json(const Json& doc, std::string* erro
         rf.str("caseFile", f.case_file);
         rf.str("replay", f.replay_command);
         rf.str("curl", f.curl_command);
+        rf.str("situation", f.situation);
+        rf.str("blamed", f.blamed);
+        rf.str("closedBy", f.closed_by);
+        rf.str("tier", f.tier);
+        rf.str("signature", f.signature);
+        rf.str("finding", f.finding);
         top.ok = top.ok && rf.ok;
         r.failures.push_back(std::move(f));
+      }
+  }
+  // Reports written before root-cause grouping have no findings: they read back without.
+  if (const Json* findings = top.get("findings", false); findings && top.ok) {
+    if (!findings->is_array()) top.fail("'findings' must be an array");
+    else
+      for (size_t i = 0; top.ok && i < findings->size(); ++i) {
+        const Json& fj = (*findings)[i];
+        if (!fj.is_object()) {
+          top.fail("findings/" + std::to_string(i) + " must be an object");
+          break;
+        }
+        HeadlineFinding f;
+        Reader rf{fj, "findings/" + std::to_string(i) + ": ", error};
+        rf.str("fingerprint", f.fingerprint, true);
+        rf.str("cause", f.cause);
+        rf.str("title", f.title, true);
+        rf.str("operation", f.operation);
+        rf.strings("operations", f.operations);
+        rf.str("tier", f.tier);
+        rf.str("verdict", f.verdict);
+        rf.str("provenance", f.provenance);
+        rf.strings("symptoms", f.symptoms);
+        rf.integer("occurrences", f.occurrences);
+        rf.boolean("accepted", f.accepted);
+        rf.str("minimal", f.minimal);
+        rf.str("caseFile", f.case_file);
+        rf.str("replay", f.replay_command);
+        rf.str("curl", f.curl_command);
+        top.ok = top.ok && rf.ok;
+        r.findings.push_back(std::move(f));
       }
   }
   if (!top.ok) return std::nullopt;

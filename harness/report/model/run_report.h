@@ -56,6 +56,29 @@ struct FailureRecord {
   int shrink_steps = 0;
   std::string case_file;   // relative to the report directory; "" when not saved
   std::string replay_command, curl_command;
+  // For root-cause grouping (root_cause.h): what the case set up, which operation's behaviour deviates,
+  // which close came first (closed situations), the tier, and the case-independent signature.
+  std::string situation, blamed, closed_by;
+  std::string tier = "contract";  // "contract" | "fidelity"
+  std::string signature;
+  std::string finding;     // fingerprint of the headline finding it is a symptom of
+};
+
+// One deviation, the headline a person reads: a root cause with its symptoms (report/model/root_cause.h).
+struct HeadlineFinding {
+  std::string fingerprint;               // stable across seeds (a hash of the cause)
+  std::string cause;                     // "close-without-effect" | "across-operations" | "operation"
+  std::string title;                     // plain words
+  std::string operation;                 // the operation blamed (the first of several)
+  std::vector<std::string> operations;   // every operation blamed by a symptom, sorted
+  std::string tier = "contract";         // "contract" | "fidelity"
+  std::string verdict;                   // worst of its symptoms: "violation" | "unconfirmed"
+  std::string provenance;                // of the minimal symptom's expectation
+  std::vector<std::string> symptoms;     // failure fingerprints, in report order
+  int occurrences = 0;                   // failing cases over every symptom
+  bool accepted = false;                 // listed in the baseline, or every symptom is
+  std::string minimal;                   // fingerprint of the symptom to reproduce first
+  std::string replay_command, curl_command, case_file;  // of the minimal symptom
 };
 
 // How much of one service the target implements (every planned operation of it was asked once).
@@ -86,7 +109,8 @@ struct RunReport {
   std::map<std::string, std::string> operation_files;  // op id -> spec file (relative to specs/)
   std::map<std::string, std::string> check_descriptions;
   std::vector<CellResult> cells;        // operations x checks, row-major
-  std::vector<FailureRecord> failures;  // in the order first found (plan order)
+  std::vector<HeadlineFinding> findings;  // root causes, most symptoms first (root_cause.h)
+  std::vector<FailureRecord> failures;  // symptoms, in the order first found (plan order)
   std::vector<std::string> cleanup_failures;
   std::vector<ServiceCoverage> coverage;  // per service, in service order; empty when not probed
   bool require_all = false;             // --require-all: a not-implemented operation fails the run
@@ -99,7 +123,11 @@ struct RunReport {
   const CellResult* cell(const std::string& operation, const std::string& check) const;
   // Counts of cells by status, and of distinct failures by kind.
   int count_cells(CellStatus s) const;
+  // Contract-tier symptoms only (fidelity ones are counted by count_fidelity).
   int count_failures(const std::string& verdict, bool accepted) const;
+  int count_fidelity(bool accepted) const;
+  // Headline findings by tier and verdict ("" = any verdict), not accepted.
+  int count_findings(const std::string& tier, const std::string& verdict) const;
   int count_not_implemented_operations() const;
 };
 
