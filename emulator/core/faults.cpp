@@ -44,6 +44,14 @@ const std::vector<FaultInfo>& all_faults() {
        "Lambda's ResourceNotFoundException is sent with HTTP 400 instead of 404"},
       {Fault::DurableStopNoStateChange, "durable-stop-no-state-change",
        "StopDurableExecution answers 200 but the execution stays RUNNING"},
+      {Fault::SfnListIgnoresMaxResults, "sfn-list-ignores-max-results",
+       "ListActivities, ListStateMachines and ListExecutions answer every item in one page whatever maxResults says"},
+      {Fault::SfnDescribeUnknown500, "sfn-describe-unknown-500",
+       "DescribeActivity and DescribeStateMachine answer 500 InternalFailure instead of ActivityDoesNotExist / StateMachineDoesNotExist for a well-formed ARN naming no resource"},
+      {Fault::LambdaDeleteLeavesReadable, "lambda-delete-leaves-readable",
+       "DeleteFunction answers 204 but the function stays (GetFunction still returns it)"},
+      {Fault::LambdaListIgnoresMaxItems, "lambda-list-ignores-max-items",
+       "ListFunctions and ListDurableExecutionsByFunction return every item in one page whatever MaxItems says"},
   };
   return faults;
 }

@@ -33,6 +33,10 @@ enum class Fault {
   DurableArnPatternNotEnforced,   // durable-arn-pattern-not-enforced
   RestJsonNotFoundAs400,          // restjson-not-found-as-400
   DurableStopNoStateChange,       // durable-stop-no-state-change
+  SfnListIgnoresMaxResults,       // sfn-list-ignores-max-results
+  SfnDescribeUnknown500,          // sfn-describe-unknown-500
+  LambdaDeleteLeavesReadable,     // lambda-delete-leaves-readable
+  LambdaListIgnoresMaxItems,      // lambda-list-ignores-max-items
   kCount
 };
 

@@ -2,10 +2,8 @@
 //
 // Promises: thread-safe; never throws. A pattern that does not compile (ECMAScript) constrains
 // nothing (the loader rejects such specs). std::regex recurses per input character, so values longer
-// than kMaxPatternInput bytes are not run through the engine: they are judged by a cheap necessary
-// test instead (each byte alone must match the pattern's repeated class, when the pattern is one
-// bracket expression or "." with + or *, e.g. "[a-zA-Z0-9_-]+", ".*"); other patterns report such values as a
-// mismatch (every patterned member in the specs has a far smaller maximum length).
+// than kMaxPatternInput bytes are matched by the harness's backtracking-free engine (gen/regex.h)
+// instead; a pattern outside that engine's subset reports such values as a mismatch.
 #pragma once
 
 #include <string>

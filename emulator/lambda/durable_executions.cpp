@@ -5,16 +5,9 @@
 // (idempotent, as AWS's own durable-execution emulator does); unknown ARN -> 404
 // ResourceNotFoundException. Fault DurableStopNoStateChange: 200 but the execution stays RUNNING.
 #include "emulator/lambda/handlers.h"
+#include "emulator/lambda/support.h"
 
 namespace conform::emulator::lambda {
-namespace {
-
-Outcome execution_not_found(const std::string& arn) {
-  return Outcome::error("ResourceNotFoundException", "Durable execution not found: " + arn,  // emulator wording
-                        Json{{"Type", "User"}});
-}
-
-}  // namespace
 
 Outcome stop_durable_execution(State& state, const Call& call) {
   std::string arn = string_member(call.input, "DurableExecutionArn");

@@ -76,6 +76,7 @@ const char* arn_type_word(ArnType t) {
     case ArnType::Activity: return "activity";
     case ArnType::Execution: return "execution";
     case ArnType::Express: return "express";
+    case ArnType::MapRun: return "mapRun";
   }
   return "";
 }
@@ -133,6 +134,9 @@ std::optional<std::string> check_arn(const std::string& arn, ArnType expected) {
       break;
     case ArnType::Express:
       ok = colon_parts.size() == 2 && !colon_parts[0].empty() && !colon_parts[1].empty();
+      break;
+    case ArnType::MapRun:
+      ok = p->name.find('/') != std::string::npos && !p->rest.empty() && colon_parts.size() == 1;
       break;
   }
   if (!ok) return "Invalid Arn: 'Invalid ARN: " + arn + "'";

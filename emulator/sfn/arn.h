@@ -5,7 +5,7 @@
 // InvalidArn message AWS uses: `Invalid Arn: 'Invalid ARN prefix: <value>'` for text that is not an ARN,
 // `Invalid Arn: 'Resource type not valid in this context: <type>'` for a states ARN of another type
 // (e.g. an express execution given to DescribeExecution), `Invalid Arn: 'Invalid ARN: <value>'` for
-// anything else malformed. Pure functions, no state.
+// anything else malformed. A map run ARN is `...:mapRun:<machine>/<label>:<id>`. Pure functions, no state.
 #pragma once
 
 #include <optional>
@@ -13,9 +13,9 @@
 
 namespace conform::emulator::sfn {
 
-enum class ArnType { StateMachine, Activity, Execution, Express };
+enum class ArnType { StateMachine, Activity, Execution, Express, MapRun };
 
-const char* arn_type_word(ArnType t);  // "stateMachine", "activity", "execution", "express"
+const char* arn_type_word(ArnType t);  // "stateMachine", "activity", "execution", "express", "mapRun"
 
 std::string build_state_machine_arn(const std::string& region, const std::string& account,
                                     const std::string& name);

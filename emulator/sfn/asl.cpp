@@ -127,7 +127,10 @@ bool read_state(const std::string& name, const Json& state, StateDef& s, Failure
   }
   if (s.kind == StateKind::Pass) {
     auto r = state.find("Result");
-    if (r != state.end()) s.result = *r;
+    if (r != state.end()) {
+      s.result = *r;
+      s.result_text = std::make_shared<const std::string>(r->dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
   }
   if (s.kind == StateKind::Fail) {
     for (const char* field : {"Error", "Cause"}) {

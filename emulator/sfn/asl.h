@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -19,6 +20,8 @@
 namespace conform::emulator::sfn {
 
 using Json = spec::Json;
+// A JSON text shared, never copied, by the states, history events and executions that carry it.
+using Text = std::shared_ptr<const std::string>;
 
 enum class StateKind { Task, Pass, Succeed, Fail };
 
@@ -30,6 +33,7 @@ struct StateDef {
   std::optional<int64_t> timeout_seconds;     // Task
   std::optional<int64_t> heartbeat_seconds;   // Task
   std::optional<Json> result;                 // Pass
+  Text result_text;                           // Pass: `result` as compact JSON text; null without Result
   std::optional<std::string> error, cause;    // Fail
 };
 

@@ -15,16 +15,27 @@ using Handler = Outcome (*)(sfn::Env&);
 const std::map<std::string, Handler>& handlers() {
   static const std::map<std::string, Handler> table = {
       {"CreateActivity", sfn::create_activity},
+      {"DescribeActivity", sfn::describe_activity},
+      {"ListActivities", sfn::list_activities},
       {"DeleteActivity", sfn::delete_activity},
       {"CreateStateMachine", sfn::create_state_machine},
+      {"DescribeStateMachine", sfn::describe_state_machine},
+      {"UpdateStateMachine", sfn::update_state_machine},
+      {"ListStateMachines", sfn::list_state_machines},
       {"DeleteStateMachine", sfn::delete_state_machine},
       {"StartExecution", sfn::start_execution},
       {"DescribeExecution", sfn::describe_execution},
+      {"DescribeStateMachineForExecution", sfn::describe_state_machine_for_execution},
+      {"ListExecutions", sfn::list_executions},
+      {"GetExecutionHistory", sfn::get_execution_history},
       {"StopExecution", sfn::stop_execution},
       {"GetActivityTask", sfn::get_activity_task},
       {"SendTaskSuccess", sfn::send_task_success},
       {"SendTaskFailure", sfn::send_task_failure},
       {"SendTaskHeartbeat", sfn::send_task_heartbeat},
+      {"TagResource", sfn::tag_resource},
+      {"UntagResource", sfn::untag_resource},
+      {"ListTagsForResource", sfn::list_tags_for_resource},
   };
   return table;
 }
@@ -63,6 +74,16 @@ std::optional<std::string> input_string(const Call& call, const char* member) {
   auto it = call.input.find(member);
   if (it == call.input.end() || !it->is_string()) return std::nullopt;
   return it->get<std::string>();
+}
+
+const Json* input_member(const Call& call, const char* member) {
+  auto it = call.input.find(member);
+  return it == call.input.end() || it->is_null() ? nullptr : &*it;
+}
+
+bool input_bool(const Call& call, const char* member, bool absent) {
+  const Json* v = input_member(call, member);
+  return v && v->is_boolean() ? v->get<bool>() : absent;
 }
 
 void fire_due(Env& env) {

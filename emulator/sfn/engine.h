@@ -1,11 +1,12 @@
 // Execution lifecycle on the store: starting, waiting on a task, continuing, ending, and firing
-// deadlines lazily.
+// deadlines lazily, with every step written to the execution's history.
 //
 // Promises (all require store.mu held): an execution that ends for any reason closes its open task
 // (its token then answers TaskTimedOut) and drops it from its activity queue; an execution's status
-// changes at most once away from RUNNING; fire_deadlines(now) applies every timeout due at or before
-// `now` in time order and stamps the stopDate with the deadline's own time, so when the lazy
-// evaluation happens does not matter.
+// changes at most once away from RUNNING, and its history then ends with the matching Execution*
+// event; fire_deadlines(now) applies every timeout due at or before `now` in time order and stamps the
+// stopDate (and the events) with the deadline's own time, so when the lazy evaluation happens does not
+// matter; a run never takes the history past kMaxHistoryEvents.
 #pragma once
 
 #include <optional>
@@ -17,15 +18,13 @@
 
 namespace conform::emulator::sfn {
 
-// Runs the execution's definition from StartAt; the execution must already be in store.executions.
-// exec.input is the input's text.
+// Runs the execution's definition from StartAt; the execution must already be in store.executions,
+// with exec.input its input's text.
 void begin_execution(Store& store, Execution& exec, Json input, double now, Ids& ids);
 
-// Applies the result of running the definition: queue a task, or end the execution. `raw` is the text
-// the run started from; when the data passed through unchanged it is kept byte for byte (AWS echoes
-// input and output as sent).
-void apply_advance(Store& store, Execution& exec, Advance advance, double now, Ids& ids,
-                   const std::string* raw = nullptr);
+// Continues a RUNNING execution after its open task `task` succeeded with `output` (text `output_text`).
+void continue_after_task(Store& store, Execution& exec, const Task& task, Json output, Text output_text,
+                         double now, Ids& ids);
 
 // Ends a RUNNING execution (no-op otherwise) with the given status at `when`.
 void end_execution(Store& store, Execution& exec, Status status, double when,
@@ -33,6 +32,9 @@ void end_execution(Store& store, Execution& exec, Status status, double when,
 
 // Closes a task (no-op when already closed) and removes it from its activity's queue.
 void close_task(Store& store, Task& task);
+
+// Appends an event to the execution's history.
+void record(Execution& exec, Event event);
 
 // Fires every deadline due at or before `now`.
 void fire_deadlines(Store& store, double now);

@@ -36,6 +36,24 @@ Outcome execution_does_not_exist(const std::string& arn) {
 Outcome execution_already_exists(const std::string& arn) {
   return named("ExecutionAlreadyExists", "Execution Already Exists", arn);
 }
+Outcome state_machine_type_not_supported(const std::string& arn) {
+  return named("StateMachineTypeNotSupported", "State Machine Type Not Supported",
+               "This operation is not supported by EXPRESS state machines: " + arn);
+}
+Outcome missing_required_parameter(const std::string& message) {
+  return Outcome::error("MissingRequiredParameter", message);
+}
+Outcome resource_not_found(const std::string& arn) {
+  Outcome o = named("ResourceNotFound", "Resource Not Found", arn);
+  o.error_extra = {{"resourceName", arn}};
+  return o;
+}
+Outcome too_many_tags(const std::string& arn) {
+  Outcome o = named("TooManyTags", "Too Many Tags", arn);
+  o.error_extra = {{"resourceName", arn}};
+  return o;
+}
+Outcome service_validation(const std::string& message) { return Outcome::error("ValidationException", message); }
 Outcome invalid_token() { return named("InvalidToken", "Invalid Token", "Invalid token"); }
 Outcome task_timed_out() {
   return named("TaskTimedOut", "Task Timed Out", "Provided task does not exist anymore");
@@ -43,5 +61,7 @@ Outcome task_timed_out() {
 Outcome task_does_not_exist() {
   return named("TaskDoesNotExist", "Task Does Not Exist", "Provided task does not exist");
 }
+
+Outcome internal_failure() { return Outcome::error("InternalFailure", "Internal Failure"); }
 
 }  // namespace conform::emulator::sfn

@@ -21,8 +21,14 @@ Outcome state_machine_does_not_exist(const std::string& arn);
 Outcome state_machine_already_exists(const std::string& arn);
 Outcome execution_does_not_exist(const std::string& arn);
 Outcome execution_already_exists(const std::string& arn);
-Outcome invalid_token();
+Outcome state_machine_type_not_supported(const std::string& arn);
+Outcome missing_required_parameter(const std::string& message);  // as emulators word it, not `Words: '...'`
+Outcome resource_not_found(const std::string& arn);  // with resourceName
+Outcome too_many_tags(const std::string& arn);       // with resourceName
+Outcome service_validation(const std::string& message);  // the service's own ValidationException
+Outcome invalid_token();  // task tokens and page tokens alike
 Outcome task_timed_out();
 Outcome task_does_not_exist();
+Outcome internal_failure();  // planted faults only: a 500
 
 }  // namespace conform::emulator::sfn

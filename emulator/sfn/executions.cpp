@@ -44,7 +44,8 @@ Outcome start_execution(Env& env) {
   exec.arn = arn;
   exec.name = name;
   exec.machine_arn = machine_arn;
-  exec.definition = machine.parsed;
+  exec.revision = machine.revision;
+  exec.seq = env.store.next_seq++;
   exec.start = now;
   exec.input = input;
   begin_execution(env.store, exec, std::move(input_json), now, call.ids);

@@ -28,11 +28,13 @@ Task* take_task(Env& env, const std::string& activity_arn) {
     double now = env.now();
     task.started = now;
     auto exec = env.store.executions.find(task.execution_arn);
-    const Definition* def = exec == env.store.executions.end() ? nullptr : exec->second.definition.get();
-    if (def) {
-      auto s = def->states.find(task.state);
-      if (s != def->states.end() && s->second.heartbeat_seconds) {
-        task.heartbeat_at = now + static_cast<double>(*s->second.heartbeat_seconds);
+    if (exec != env.store.executions.end()) {
+      const StateDef& s = exec->second.definition().states.at(task.state);
+      Event started = make_event(EventType::ActivityStarted, now, &s);
+      started.who = share(input_string(env.call, "workerName"));
+      record(exec->second, std::move(started));
+      if (s.heartbeat_seconds) {
+        task.heartbeat_at = now + static_cast<double>(*s.heartbeat_seconds);
         env.store.deadlines.emplace(*task.heartbeat_at, Deadline{Deadline::Kind::Heartbeat, task.token});
       }
     }
@@ -105,8 +107,8 @@ Outcome send_task_success(Env& env) {
     Execution* exec = execution_waiting_on(env, task);
     if (!exec) return;
     exec->open_token.clear();
-    apply_advance(env.store, *exec, continue_after(*exec->definition, task.state, std::move(output_json)),
-                  env.now(), env.call.ids, &output);
+    continue_after_task(env.store, *exec, task, std::move(output_json), std::make_shared<const std::string>(output),
+                        env.now(), env.call.ids);
   });
 }
 
@@ -115,8 +117,13 @@ Outcome send_task_failure(Env& env) {
   auto cause = input_string(env.call, "cause");
   return with_open_task(env, true, [&](Task& task) {
     close_task(env.store, task);
-    if (Execution* exec = execution_waiting_on(env, task))
-      end_execution(env.store, *exec, Status::Failed, env.now(), error, cause);
+    Execution* exec = execution_waiting_on(env, task);
+    if (!exec) return;
+    Event failed = make_event(EventType::ActivityFailed, env.now(), &exec->definition().states.at(task.state));
+    failed.error = share(error);
+    failed.cause = share(cause);
+    record(*exec, std::move(failed));
+    end_execution(env.store, *exec, Status::Failed, env.now(), error, cause);
   });
 }
 
@@ -125,7 +132,7 @@ Outcome send_task_heartbeat(Env& env) {
     if (!task.heartbeat_at) return;  // not started, or no HeartbeatSeconds
     auto exec = env.store.executions.find(task.execution_arn);
     if (exec == env.store.executions.end()) return;
-    const StateDef& s = exec->second.definition->states.at(task.state);
+    const StateDef& s = exec->second.definition().states.at(task.state);
     task.heartbeat_at = env.now() + static_cast<double>(s.heartbeat_seconds.value_or(0));
     env.store.deadlines.emplace(*task.heartbeat_at, Deadline{Deadline::Kind::Heartbeat, task.token});
   });

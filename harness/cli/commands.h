@@ -85,6 +85,8 @@ struct BaselineArgs {
 int baseline_command(const BaselineArgs& args);
 
 int specs_check_command(const std::optional<std::string>& dir);
+// `conform specs show OP`: 0, or 2 for a spec error or an unknown / ambiguous operation.
+int specs_show_command(const std::string& operation, const std::optional<std::string>& dir);
 
 // `conform observe` and `conform specs merge` (harness/observe).
 struct ObserveArgs {

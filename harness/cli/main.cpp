@@ -143,6 +143,10 @@ int dispatch(int argc, char** argv) {
   specs_cmd->require_subcommand(1, 1);
   auto* specs_check = specs_cmd->add_subcommand("check", "validate a spec directory and list its operations");
   auto* o_specs_dir = specs_check->add_option("dir", specs_dir, "spec directory (default: the built-in specs)");
+  std::string show_op, show_spec;
+  auto* specs_show = specs_cmd->add_subcommand("show", "print the rules and the recipe an operation gets, and where each came from");
+  specs_show->add_option("operation", show_op, "operation id (stepfunctions.DescribeActivity) or unique name")->required();
+  auto* o_show_spec = specs_show->add_option("--spec", show_spec, "spec directory (default: the built-in specs)");
   SpecsMergeArgs merge_args;
   std::string merge_spec, merge_out;
   auto* specs_merge = specs_cmd->add_subcommand("merge", "merge a `conform observe` file into specs as measured facts");
@@ -279,6 +283,11 @@ int dispatch(int argc, char** argv) {
     std::optional<std::string> dir;
     set_if(o_specs_dir, specs_dir, dir);
     return specs_check_command(dir);
+  }
+  if (*specs_show) {
+    std::optional<std::string> dir;
+    set_if(o_show_spec, show_spec, dir);
+    return specs_show_command(show_op, dir);
   }
   if (*specs_merge) {
     set_if(m_spec, merge_spec, merge_args.spec_dir);

@@ -71,6 +71,7 @@ struct Piece {
 void derive(const RegexNode& n, std::vector<Piece>& out, Alphabet alphabet, int budget) {
   switch (n.kind) {
     case RegexNode::Empty: return;
+    case RegexNode::Assert: return;  // zero-width: the finished string is checked against the whole pattern
     case RegexNode::Chars: {
       Piece p;
       p.fixed.push_back(*char_in(n.chars, alphabet));

@@ -79,10 +79,16 @@ class Parser {
     node.kind = RegexNode::Concat;
     while (!at_end() && peek() != '|' && peek() != ')' && error_.empty()) {
       if (peek() == '^' || peek() == '$') {
-        // Anchors only make sense at the ends; the match is always whole-value.
+        // At the ends of the pattern an anchor is implied (the match is always whole-value); elsewhere
+        // it asserts the start or the end of the value.
         bool start = peek() == '^';
-        if ((start && i_ != 0) || (!start && i_ + 1 != p_.size())) fail("anchor inside the pattern");
+        bool implied = (start && i_ == 0) || (!start && i_ + 1 == p_.size());
         ++i_;
+        if (implied) continue;
+        RegexNode a;
+        a.kind = RegexNode::Assert;
+        a.assertion = start ? RegexNode::Assertion::Start : RegexNode::Assertion::End;
+        node.children.push_back(std::move(a));
         continue;
       }
       RegexNode a = atom();
@@ -230,6 +236,32 @@ class Parser {
     }
   }
 
+  // "[:name:]" inside a bracket expression, at i_; ASCII, as std::regex reads it in the C locale.
+  std::optional<Ranges> posix_class() {
+    size_t close = p_.find(U":]", i_ + 2);
+    if (close == std::u32string::npos) { fail("unterminated [: class"); return std::nullopt; }
+    std::u32string name32 = p_.substr(i_ + 2, close - i_ - 2);
+    std::string name(name32.begin(), name32.end());
+    i_ = close + 2;
+    static const std::map<std::string, Ranges> classes = {
+        {"alpha", {{'A', 'Z'}, {'a', 'z'}}},
+        {"digit", {{'0', '9'}}},
+        {"alnum", {{'0', '9'}, {'A', 'Z'}, {'a', 'z'}}},
+        {"upper", {{'A', 'Z'}}},
+        {"lower", {{'a', 'z'}}},
+        {"space", {{'\t', '\r'}, {' ', ' '}}},
+        {"blank", {{'\t', '\t'}, {' ', ' '}}},
+        {"punct", {{'!', '/'}, {':', '@'}, {'[', '`'}, {'{', '~'}}},
+        {"xdigit", {{'0', '9'}, {'A', 'F'}, {'a', 'f'}}},
+        {"cntrl", {{0, 0x1F}, {0x7F, 0x7F}}},
+        {"print", {{0x20, 0x7E}}},
+        {"graph", {{0x21, 0x7E}}},
+    };
+    auto it = classes.find(name);
+    if (it == classes.end()) { fail("unknown class [:" + name + ":]"); return std::nullopt; }
+    return it->second;
+  }
+
   RegexNode char_class() {
     // after '['
     bool negated = false;
@@ -239,6 +271,12 @@ class Parser {
     while (!at_end() && (peek() != ']' || first) && error_.empty()) {
       first = false;
       Ranges lo_set;
+      if (peek() == '[' && i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
+        auto posix = posix_class();
+        if (!posix) break;
+        r.insert(r.end(), posix->begin(), posix->end());
+        continue;
+      }
       if (peek() == '\\') {
         ++i_;
         auto e = escape(true);
@@ -280,8 +318,19 @@ class Parser {
     switch (c) {
       case '(': {
         if (peek() == '?') {
-          if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') i_ += 2;
-          else { fail("lookaround/named groups are not supported"); return {}; }
+          char32_t kind = i_ + 1 < p_.size() ? p_[i_ + 1] : 0;
+          if (kind == '=' || kind == '!') {
+            i_ += 2;
+            RegexNode a;
+            a.kind = RegexNode::Assert;
+            a.assertion = kind == '=' ? RegexNode::Assertion::Ahead : RegexNode::Assertion::NotAhead;
+            a.children.push_back(alt());
+            if (peek() != ')') { fail("unterminated lookahead"); return {}; }
+            ++i_;
+            return a;
+          }
+          if (kind == ':') i_ += 2;
+          else { fail("lookbehind/named groups are not supported"); return {}; }
         }
         RegexNode inner = alt();
         if (peek() != ')') { fail("unterminated group"); return {}; }
@@ -319,6 +368,7 @@ size_t min_len(const RegexNode& n) {
       return best == SIZE_MAX ? 0 : best;
     }
     case RegexNode::Repeat: return static_cast<size_t>(n.min) * min_len(n.children[0]);
+    case RegexNode::Assert: return 0;
   }
   return 0;
 }
@@ -326,6 +376,7 @@ size_t min_len(const RegexNode& n) {
 std::optional<size_t> max_len(const RegexNode& n) {
   switch (n.kind) {
     case RegexNode::Empty: return 0;
+    case RegexNode::Assert: return 0;
     case RegexNode::Chars: return 1;
     case RegexNode::Concat: {
       size_t s = 0;
@@ -358,12 +409,17 @@ std::optional<size_t> max_len(const RegexNode& n) {
 
 }  // namespace
 
-// Thompson NFA: states with at most one character transition and any number of epsilon edges.
+// Thompson NFA: states with at most one character transition and any number of epsilon edges. An
+// assertion state passes its epsilon edges on only where its condition holds; a lookahead runs its own
+// NFA from that position (prefix semantics), so matching stays free of backtracking.
 struct Regex::Nfa {
+  enum class Cond { None, Start, End, Ahead, NotAhead };
   struct State {
     const CharSet* set = nullptr;
     int next = -1;
     std::vector<int> eps;
+    Cond cond = Cond::None;
+    std::shared_ptr<const Nfa> sub;  // Ahead / NotAhead
   };
   std::vector<State> states;
   int start = 0, accept = 0;
@@ -373,6 +429,14 @@ struct Regex::Nfa {
     states.emplace_back();
     if (states.size() > 400000) too_big = true;
     return static_cast<int>(states.size() - 1);
+  }
+
+  static std::shared_ptr<const Nfa> build(const RegexNode& n, bool* too_big) {
+    auto nfa = std::make_shared<Nfa>();
+    nfa->start = nfa->add();
+    nfa->accept = nfa->compile(n, nfa->start);
+    if (nfa->too_big) *too_big = true;
+    return nfa;
   }
 
   int compile(const RegexNode& n, int in) {
@@ -421,13 +485,37 @@ struct Regex::Nfa {
         states[cur].eps.push_back(end);
         return end;
       }
+      case RegexNode::Assert: {
+        int gate = add(), end = add();
+        states[in].eps.push_back(gate);
+        using A = RegexNode::Assertion;
+        states[gate].cond = n.assertion == A::Start ? Cond::Start : n.assertion == A::End ? Cond::End
+                          : n.assertion == A::Ahead ? Cond::Ahead : Cond::NotAhead;
+        if (!n.children.empty()) states[gate].sub = build(n.children[0], &too_big);
+        states[gate].eps.push_back(end);
+        return end;
+      }
     }
     return in;
   }
 
-  void closure(std::vector<int>& set, std::vector<unsigned>& mark, unsigned stamp) const {
+  bool holds(const State& st, const std::u32string& s, size_t pos) const {
+    switch (st.cond) {
+      case Cond::None: return true;
+      case Cond::Start: return pos == 0;
+      case Cond::End: return pos == s.size();
+      case Cond::Ahead: return st.sub && st.sub->prefix_match(s, pos);
+      case Cond::NotAhead: return !(st.sub && st.sub->prefix_match(s, pos));
+    }
+    return true;
+  }
+
+  void closure(std::vector<int>& set, std::vector<unsigned>& mark, unsigned stamp, const std::u32string& s,
+               size_t pos) const {
     for (size_t k = 0; k < set.size(); ++k) {
-      for (int e : states[set[k]].eps) {
+      const State& st = states[set[k]];
+      if (st.cond != Cond::None && !holds(st, s, pos)) continue;
+      for (int e : st.eps) {
         if (mark[e] != stamp) {
           mark[e] = stamp;
           set.push_back(e);
@@ -436,13 +524,17 @@ struct Regex::Nfa {
     }
   }
 
-  bool match(const std::u32string& s) const {
+  // Runs from `from`; whole: the accept state must be reached at the end of `s`; else at any position.
+  bool run(const std::u32string& s, size_t from, bool whole) const {
     std::vector<unsigned> mark(states.size(), 0);
     unsigned stamp = 1;
     std::vector<int> cur{start}, next;
     mark[start] = stamp;
-    closure(cur, mark, stamp);
-    for (char32_t c : s) {
+    closure(cur, mark, stamp, s, from);
+    auto accepting = [&] { return std::find(cur.begin(), cur.end(), accept) != cur.end(); };
+    if (!whole && accepting()) return true;
+    for (size_t pos = from; pos < s.size(); ++pos) {
+      const char32_t c = s[pos];
       ++stamp;
       next.clear();
       for (int st : cur) {
@@ -452,14 +544,16 @@ struct Regex::Nfa {
           next.push_back(S.next);
         }
       }
-      closure(next, mark, stamp);
+      closure(next, mark, stamp, s, pos + 1);
       std::swap(cur, next);
       if (cur.empty()) return false;
+      if (!whole && accepting()) return true;
     }
-    for (int st : cur)
-      if (st == accept) return true;
-    return false;
+    return accepting();
   }
+
+  bool match(const std::u32string& s) const { return run(s, 0, true); }
+  bool prefix_match(const std::u32string& s, size_t from) const { return run(s, from, false); }
 };
 
 std::optional<Regex> Regex::parse(const std::string& pattern, std::string* error) {
@@ -474,10 +568,9 @@ std::optional<Regex> Regex::parse(const std::string& pattern, std::string* error
   Regex r;
   r.source_ = pattern;
   r.root_ = std::make_shared<const RegexNode>(std::move(*root));
-  auto nfa = std::make_shared<Nfa>();
-  nfa->start = nfa->add();
-  nfa->accept = nfa->compile(*r.root_, nfa->start);
-  if (nfa->too_big) {
+  bool too_big = false;
+  auto nfa = Nfa::build(*r.root_, &too_big);
+  if (too_big) {
     if (error) *error = "pattern expands to too many states";
     return std::nullopt;
   }

@@ -1,8 +1,11 @@
 // A small ECMAScript-subset regex: the parser, a whole-string matcher over code points, and the AST the
 // pattern generator walks. Supported: literals, '.', escapes (\d \w \s \D \W \S \xHH \uHHHH \u{H..}
-// \p{ASCII} \p{L} \p{N} and escaped punctuation), classes [...] / [^...] with ranges, groups (...) and
-// (?:...), alternation, quantifiers * + ? {n} {n,} {n,m} (a lazy '?' suffix is accepted), and ^ $ at the
-// ends (patterns always match the whole value).
+// \p{ASCII} \p{Alpha} \p{Digit} \p{Alnum} \p{Print} and escaped punctuation), classes [...] / [^...]
+// with ranges and POSIX classes ([:alpha:] [:digit:] [:alnum:] [:upper:] [:lower:] [:space:] [:punct:]
+// [:xdigit:] [:cntrl:] [:print:] [:graph:] [:blank:], ASCII as std::regex reads them), groups (...) and
+// (?:...), lookaheads (?=...) (?!...), alternation, quantifiers * + ? {n} {n,} {n,m} (a lazy '?'
+// suffix is accepted), and the anchors ^ $ (at the ends they are implied: patterns always match the
+// whole value; elsewhere they assert the start or end of the value).
 //
 // Promises: parse() never throws; it returns nullopt with a reason for anything outside the subset
 // (callers then fall back to filtering). full_match() runs in O(length x states) (Thompson NFA), no
@@ -25,7 +28,9 @@ struct CharSet {
 };
 
 struct RegexNode {
-  enum Kind { Empty, Chars, Concat, Alt, Repeat } kind = Empty;
+  enum Kind { Empty, Chars, Concat, Alt, Repeat, Assert } kind = Empty;
+  // Assert: a zero-width condition at its position; Ahead/NotAhead have one child, matched from there.
+  enum class Assertion { Start, End, Ahead, NotAhead } assertion = Assertion::Start;
   CharSet chars;                     // Chars
   std::vector<RegexNode> children;   // Concat, Alt; Repeat has one child
   int min = 0, max = -1;             // Repeat; max -1 = unbounded

@@ -112,4 +112,22 @@ rc::Gen<Json> shape_value(const spec::Shape& shape, int depth) {
   return rc::gen::just(Json());
 }
 
+bool travels_intact(const spec::Member& m, const Json& value) {
+  // A query list with no element puts nothing on the wire: the service sees the member absent.
+  if (m.location == spec::Location::Query && value.is_array() && value.empty()) return false;
+  if (m.location != spec::Location::Header || !value.is_string()) return true;
+  const std::string& s = value.get_ref<const std::string&>();
+  if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t')) return false;
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+rc::Gen<Json> member_value(const spec::Member& member) {
+  if (!member.shape) return rc::gen::just(Json());
+  if (member.location != spec::Location::Header && member.location != spec::Location::Query) return shape_value(*member.shape);
+  const spec::Member* m = &member;
+  return rc::gen::suchThat(shape_value(*member.shape), [m](const Json& v) { return travels_intact(*m, v); });
+}
+
 }  // namespace conform::gen

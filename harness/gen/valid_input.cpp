@@ -15,6 +15,17 @@ std::set<std::string> bound_members(const spec::Operation& op) {
   return out;
 }
 
+std::set<std::string> omitted_members(const spec::Operation& op) {
+  if (!op.lifecycle) return {};
+  return std::set<std::string>(op.lifecycle->omit.begin(), op.lifecycle->omit.end());
+}
+
+std::set<std::string> left_out_members(const spec::Operation& op) {
+  std::set<std::string> out = bound_members(op);
+  if (op.lifecycle) out.insert(op.lifecycle->omit.begin(), op.lifecycle->omit.end());
+  return out;
+}
+
 namespace {
 rc::Gen<Json> input_gen(const spec::Operation& op, const std::set<std::string>& skip, bool all) {
   const spec::Operation* o = &op;
@@ -23,7 +34,7 @@ rc::Gen<Json> input_gen(const spec::Operation& op, const std::set<std::string>& 
     for (const auto& m : o->input.members) {
       if (skip.count(m.name) || !m.shape) continue;
       bool present = m.required || all || *rc::gen::arbitrary<bool>();
-      if (present) input[m.name] = *shape_value(*m.shape);
+      if (present) input[m.name] = *member_value(m);
     }
     return input;
   });
@@ -31,8 +42,8 @@ rc::Gen<Json> input_gen(const spec::Operation& op, const std::set<std::string>& 
 }  // namespace
 
 rc::Gen<Json> valid_input(const spec::Operation& op, const std::set<std::string>& skip) { return input_gen(op, skip, false); }
-rc::Gen<Json> valid_input(const spec::Operation& op) { return input_gen(op, bound_members(op), false); }
-rc::Gen<Json> valid_input_all_members(const spec::Operation& op) { return input_gen(op, bound_members(op), true); }
+rc::Gen<Json> valid_input(const spec::Operation& op) { return input_gen(op, left_out_members(op), false); }
+rc::Gen<Json> valid_input_all_members(const spec::Operation& op) { return input_gen(op, left_out_members(op), true); }
 
 namespace {
 // A string of exactly `n` code points for the shape, trying the alphabet first.
@@ -44,7 +55,7 @@ std::optional<std::string> exact_string(const spec::Shape& s, size_t n, Alphabet
 
 rc::Gen<Json> valid_input_at_bounds(const spec::Operation& op, Bound bound, Alphabet alphabet) {
   const spec::Operation* o = &op;
-  auto skip = bound_members(op);
+  auto skip = left_out_members(op);
   return rc::gen::exec([o, skip, bound, alphabet]() {
     Json input = Json::object();
     for (const auto& m : o->input.members) {
@@ -57,12 +68,12 @@ rc::Gen<Json> valid_input_at_bounds(const spec::Operation& op, Bound bound, Alph
           if (auto v = exact_string(s, n, alphabet)) {
             // Uri labels and headers cannot carry an empty value: leave those absent when optional.
             bool empty_label = n == 0 && m.location != spec::Location::Body && m.location != spec::Location::Payload;
-            if (!empty_label) { input[m.name] = *v; continue; }
-            if (!m.required) continue;
+            if (!empty_label && travels_intact(m, Json(*v))) { input[m.name] = *v; continue; }
+            if (empty_label && !m.required) continue;
           }
         }
       }
-      input[m.name] = *shape_value(s);
+      input[m.name] = *member_value(m);
     }
     return input;
   });

@@ -87,17 +87,6 @@ std::optional<Json> probe(const ViolationSpec& v) {
   return std::nullopt;
 }
 
-// HTTP strips optional white space around a header value and cannot carry control characters, so a
-// header member's offending value must have neither, or the service would judge another value.
-bool travels_intact(const spec::Member& m, const Json& value) {
-  if (m.location != spec::Location::Header || !value.is_string()) return true;
-  const std::string& s = value.get_ref<const std::string&>();
-  if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.back() == ' ' || s.back() == '\t')) return false;
-  for (unsigned char c : s)
-    if (c < 0x20 || c == 0x7f) return false;
-  return true;
-}
-
 bool is_label(const spec::Member& m) { return m.location == spec::Location::Uri || m.location == spec::Location::Header || m.location == spec::Location::Query; }
 
 void add(std::vector<ViolationSpec>& out, const ViolationSpec& base, Situation sit, const std::string& constraint,
@@ -112,6 +101,8 @@ void add(std::vector<ViolationSpec>& out, const ViolationSpec& base, Situation s
     if (!v.example) return;
     // A label cannot be empty on the wire (the request would go elsewhere).
     if (is_label(*v.target) && v.example->is_string() && v.example->get_ref<const std::string&>().empty()) return;
+    // Nor can a query list be empty (nothing travels: the service sees the member absent).
+    if (!travels_intact(*v.target, *v.example)) return;
   }
   out.push_back(std::move(v));
 }

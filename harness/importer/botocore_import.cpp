@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "harness/importer/botocore_structure.h"
 #include "harness/importer/doc_text.h"
 #include "harness/importer/spec_json.h"
 
@@ -228,6 +229,8 @@ class BotocoreImporter {
 
 ImportResult import_botocore(const Json& model, const ImportOptions& options) {
   ImportResult result;
+  result.errors = botocore_structure_problems(model);
+  if (!result.ok()) return result;
   try {
     BotocoreImporter(model, result).run(options);
   } catch (const std::exception& e) {

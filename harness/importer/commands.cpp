@@ -7,6 +7,7 @@
 #include <set>
 
 #include "harness/importer/drift.h"
+#include "harness/spec/inference.h"
 #include "harness/spec/loader.h"
 
 namespace conform::importer {
@@ -36,6 +37,17 @@ bool write_files(const std::vector<spec::EmbeddedFile>& files, const std::string
   return true;
 }
 
+// The required identifier members no recipe of the folder can fill (spec/inference.h): the operations
+// they belong to get no live resource until someone writes a recipe.
+void name_unproduced(const spec::SpecSet& specs, const std::string& service, std::ostream& out) {
+  std::vector<std::string> members = spec::unproduced_members(specs, service);
+  if (members.empty()) return;
+  out << "note: " << members.size() << " required identifier member(s) of '" << service
+      << "' are produced by no recipe (their operations get no live resource; write a fixture recipe for them):";
+  for (const std::string& m : members) out << " " << m;
+  out << "\n";
+}
+
 }  // namespace
 
 int run_import(const std::string& model_path, ModelFormat format, const ImportOptions& options,
@@ -60,6 +72,7 @@ int run_import(const std::string& model_path, ModelFormat format, const ImportOp
     out << "imported " << result.operations.size() << " operation(s) of service '" << result.service_name << "' from "
         << model_path << "\n";
     for (const std::string& n : result.notes) out << "note: " << n << "\n";
+    name_unproduced(*check.specs, result.service_name, out);
     return 0;
   } catch (const std::exception& e) {
     err << "import: " << e.what() << "\n";
@@ -150,6 +163,7 @@ int run_import_into_model_folder(const std::string& model_path, ModelFormat form
         << (fs::path(spec_dir) / service / "model").string() << " from " << marker << "; " << overlaid
         << " have a hand-written file over them" << (has_service_file ? "" : "; wrote a new service.json") << "\n";
     for (const std::string& n : result.notes) out << "note: " << n << "\n";
+    name_unproduced(*check.specs, service, out);
     return 0;
   } catch (const std::exception& e) {
     err << "import: " << e.what() << "\n";

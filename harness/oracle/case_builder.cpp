@@ -22,7 +22,16 @@ protocol::DecodedResponse CaseBuilder::call(const spec::Operation& op, const Jso
   auto r = session_.caller.call(service ? *service : scope_.service, op, input, purpose);
   collect();
   if (index) *index = static_cast<int>(log_.size()) - 1;
+  if (&op == &scope_.op && r.ok()) adopt_product(r);
   return r;
+}
+
+void CaseBuilder::adopt_product(const protocol::DecodedResponse& r) {
+  const auto& lc = scope_.op.lifecycle;
+  if (!lc || lc->produces.empty()) return;
+  fixture::Variables vars = acquired_.empty() ? session_.fixtures.builtins() : acquired_.back().vars;
+  if (!fixture::capture_into(lc->produces, r, log_.empty() ? nullptr : &log_.back().response.headers, vars)) return;
+  acquired_.push_back(session_.fixtures.adopt(scope_.service.name, "made by " + scope_.op.name, lc->cleanup, std::move(vars)));
 }
 
 protocol::DecodedResponse CaseBuilder::call_raw(const spec::Operation& op, http::Request request, int* index) {
@@ -78,7 +87,8 @@ void CaseBuilder::not_run(const std::string& reason) {
 }
 
 CaseResult CaseBuilder::finish() {
-  for (const auto& inst : acquired_) session_.fixtures.release(session_.caller, inst);
+  // Newest first: what a call made on a fixture's resources goes before them.
+  for (auto it = acquired_.rbegin(); it != acquired_.rend(); ++it) session_.fixtures.release(session_.caller, *it);
   acquired_.clear();
   collect();
   result_.exchanges = std::move(log_);

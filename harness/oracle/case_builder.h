@@ -2,10 +2,13 @@
 // their exchanges logged in order (fixture steps, probes, read-backs, clean-up), fixtures acquired for
 // the case and released when it ends, and findings with check/operation filled in.
 //
-// Promises: never throws. finish() releases every fixture the case acquired (best effort), returns all
-// exchanges in the order they happened, applies the response-level oracles (no_server_error,
-// error_has_identity) to each of them, and marks the case not-run (never pass) when a needed fixture
-// could not be obtained.
+// A successful call of the scope's own operation that produces a resource (spec Lifecycle::produces)
+// registers what it made, so finish() removes it with the lifecycle's clean-up steps.
+//
+// Promises: never throws. finish() releases every fixture the case acquired, newest first (best
+// effort), returns all exchanges in the order they happened, applies the response-level oracles
+// (no_server_error, error_has_identity) to each of them, and marks the case not-run (never pass) when
+// a needed fixture could not be obtained.
 #pragma once
 
 #include <optional>
@@ -47,6 +50,7 @@ class CaseBuilder {
 
  private:
   void collect();
+  void adopt_product(const protocol::DecodedResponse& r);
   std::string check_;
   const Scope& scope_;
   Session& session_;

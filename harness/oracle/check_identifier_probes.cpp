@@ -24,7 +24,8 @@ rc::Gen<Json> generate(const Scope& scope, spec::Situation s) {
   for (const auto* r : rules) ids.push_back(r->id);
   if (ids.empty()) return rc::gen::just(Json{{"rule", nullptr}});
   const spec::Operation* op = &scope.op;
-  return rc::gen::map(rc::gen::pair(rc::gen::elementOf(ids), gen::valid_input(*op, {})),
+  // Bound members get values by shape (the probe may need no fixture); omitted ones stay out.
+  return rc::gen::map(rc::gen::pair(rc::gen::elementOf(ids), gen::valid_input(*op, gen::omitted_members(*op))),
                       [](const std::pair<std::string, Json>& p) { return Json{{"rule", p.first}, {"input", p.second}}; });
 }
 

@@ -1,6 +1,7 @@
 #include "harness/oracle/check_support.h"
 
 #include "harness/protocol/coral_text.h"
+#include "harness/protocol/unknown_operation.h"
 
 #include <cctype>
 
@@ -56,6 +57,10 @@ std::optional<ReadBackResult> read_back(CaseBuilder& b, const spec::Operation& o
   if (!rop) return std::nullopt;
   ReadBackResult out;
   out.response = b.call(*rop, fixture::expand(rb.input, vars), "read-back", &out.index);
+  if (protocol::answers_as_unknown_operation(b.scope().specs, *rop, out.response)) {
+    b.not_run("the state cannot be read back: the target does not implement " + rop->id());
+    return std::nullopt;
+  }
   return out;
 }
 

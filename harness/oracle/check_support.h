@@ -22,7 +22,8 @@ Expected valid_expectation(const spec::Operation& op, std::string* rule_id);
 // Operations sharing the op's lifecycle fixture (including the op itself), in spec order.
 std::vector<const spec::Operation*> siblings(const Scope& scope);
 std::vector<const spec::Operation*> closers(const Scope& scope);  // siblings with lifecycle.closes
-// Reads the resource back per op.lifecycle.readBack; nullopt when the op has none.
+// Reads the resource back per op.lifecycle.readBack; nullopt when the op has none, or when the target
+// does not implement the read-back operation (the case is then marked not run, with the reason).
 struct ReadBackResult {
   protocol::DecodedResponse response;
   int index = -1;

@@ -15,6 +15,7 @@ CheckDef make_malformed_identifier_check();
 CheckDef make_closed_token_idempotence_check();
 CheckDef make_concurrent_close_check();
 CheckDef make_state_effect_check();
+CheckDef make_pagination_check();
 CheckDef make_protocol_robustness_check();
 
 }  // namespace conform::oracle

@@ -14,6 +14,7 @@ const std::vector<CheckDef>& registry() {
       make_closed_token_idempotence_check(),
       make_concurrent_close_check(),
       make_state_effect_check(),
+      make_pagination_check(),
       make_protocol_robustness_check(),
   };
   return checks;

@@ -1,12 +1,10 @@
 // Which operations the target implements at all, asked once per operation before any case runs.
 //
-// An operation is "not implemented" when the target answers it as an unknown operation: awsJson1_0 and
-// restJson1 alike, an error whose code (as the SDKs resolve it) is UnknownOperationException (or the
-// spellings emulators use: UnknownOperation, InvalidAction, NotImplemented, NotImplementedException),
-// or HTTP 501; restJson1 also a 404/405 that carries no error code the operation or its service
-// declares (the target has no route for the URI). The probe is one request per operation: `{}` for
-// awsJson1_0 (the service resolves the operation before it validates the input), and for restJson1
-// the operation's method and URI with every label filled by a placeholder. Any other answer, and any
+// An operation is "not implemented" when the target answers it as an unknown operation
+// (protocol/unknown_operation.h). The probe is one request per operation: `{}` for awsJson1_0 (the
+// service resolves the operation before it validates the input), and for restJson1
+// the operation's method and URI with every label filled by "<run id>-never-created" (a name no resource
+// of the account has: a DELETE or an invocation finds nothing). Any other answer, and any
 // transport failure (judged later by the checks), counts as implemented.
 //
 // Promises: never throws; one entry per operation of the plan, in plan order; the exchanges go through
@@ -27,10 +25,7 @@ struct OperationSupport {
   std::string evidence;  // for not implemented: what the target answered, e.g. "400 UnknownOperationException"
 };
 
-bool answers_as_unknown_operation(const spec::SpecSet& specs, const spec::Operation& op,
-                                  const protocol::DecodedResponse& response);
-
 std::vector<OperationSupport> probe_operation_support(const Plan& plan, const spec::SpecSet& specs,
-                                                      transport::Caller& caller);
+                                                      transport::Caller& caller, const std::string& run_id);
 
 }  // namespace conform::runner

@@ -248,7 +248,7 @@ RunOutcome run_conformance(const RunOptions& o) {
   // Phase 0: which operations does the target implement at all (implementation_probe.h)?
   {
     auto caller = make_caller();
-    std::vector<OperationSupport> support = probe_operation_support(*plan, *specs, *caller);
+    std::vector<OperationSupport> support = probe_operation_support(*plan, *specs, *caller, rep.run_id);
     rep.coverage = coverage_of(*plan, support);
     for (size_t i = 0; i < support.size(); ++i)
       if (!support[i].implemented) mark_not_implemented(*plan, i, support[i].evidence);

@@ -124,7 +124,8 @@ class ServiceChecker {
   }
 
   void check_steps(const Diagnostics& d, const std::vector<Step>& steps, const std::string& at,
-                   std::vector<std::string>& captured, const std::string& fixture, bool cleanup) {
+                   std::vector<std::string>& captured, const std::string& fixture, bool cleanup,
+                   const Scope* fixed = nullptr) {
     for (size_t i = 0; i < steps.size(); ++i) {
       const Step& step = steps[i];
       const std::string sp = pointer_append(at, i);
@@ -142,8 +143,9 @@ class ServiceChecker {
           }
         }
       }
-      const Scope scope = with_builtins(captured, cleanup ? "captured by a step of fixture '" + fixture + "'"
-                                                          : "captured by an earlier step of fixture '" + fixture + "'");
+      const Scope scope = fixed ? *fixed
+                                : with_builtins(captured, cleanup ? "captured by a step of fixture '" + fixture + "'"
+                                                                  : "captured by an earlier step of fixture '" + fixture + "'");
       check_json(d, step.input, pointer_append(sp, "input"), scope);
       if (!cleanup) {
         for (const Capture& c : step.captures) captured.push_back(c.variable);
@@ -327,6 +329,26 @@ class ServiceChecker {
     }
     check_assertions(d, op, lc.while_live, "/lifecycle/whileLive", scope);
     check_assertions(d, op, lc.after_close, "/lifecycle/afterClose", scope);
+    for (size_t i = 0; i < lc.omit.size(); ++i)
+      if (!op.input.find_member(lc.omit[i]))
+        d.add(pointer_append("/lifecycle/omit", i), "'" + lc.omit[i] + "' is not an input member of " + op.name +
+                                                        did_you_mean(lc.omit[i], member_names(op.input)));
+    Scope after_call = scope;
+    for (const Capture& c : lc.produces) after_call.names.push_back(c.variable);
+    after_call.origin = scope.origin + " or captured by 'produces'";
+    std::vector<std::string> ignored;
+    check_steps(d, lc.cleanup, "/lifecycle/cleanup", ignored, op.name, true, &after_call);
+  }
+
+  void check_pagination(const Diagnostics& d, const Operation& op, const Pagination& p) {
+    auto need = [&](const Shape* shape, const std::string& member, const char* key, const char* side) {
+      if (shape && shape->find_member(member)) return;
+      d.add(pointer_append("/pagination", key), "'" + member + "' is not " + side + " member of " + op.name);
+    };
+    need(&op.input, p.input_token, "inputToken", "an input");
+    need(&op.input, p.page_size, "pageSize", "an input");
+    need(op.output ? &*op.output : nullptr, p.output_token, "outputToken", "an output");
+    need(op.output ? &*op.output : nullptr, p.items, "items", "an output");
   }
 
   void check_operation(const Diagnostics& d, const Operation& op) {
@@ -353,6 +375,7 @@ class ServiceChecker {
       vars.unknown = messages.unknown = true;  // the missing fixture is reported; its variables are unknown
     }
     if (op.lifecycle) check_lifecycle(d, op, *op.lifecycle, vars);
+    if (op.pagination) check_pagination(d, op, *op.pagination);
     std::set<std::string> ids;
     for (size_t i = 0; i < op.rules.size(); ++i) {
       const std::string at = pointer_append("/rules", i);

@@ -9,7 +9,8 @@
 // situations outside protocolRules; lifecycles naming missing fixtures or read-back operations;
 // fixture steps naming missing operations or input keys; every ${var} not available where it is used
 // (builtins; variables captured by earlier steps of the same fixture; for a lifecycle's bind,
-// readBack, assertions and rule values: the variables its fixture provides).
+// readBack, assertions and rule values: the variables its fixture provides; for its clean-up steps also
+// what `produces` captures); lifecycle `omit` names and `pagination` members that do not exist.
 #pragma once
 
 #include <set>

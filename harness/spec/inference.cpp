@@ -3,113 +3,66 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
-#include <regex>
+#include <optional>
 #include <set>
+
+#include "harness/spec/naming.h"
+#include "harness/spec/pagination.h"
 
 namespace conform::spec {
 
 namespace {
 
+using namespace naming;
+
 const std::set<std::string> kBuiltins = {"run", "seq", "uuid", "region", "account"};
-const std::vector<std::string> kProducerVerbs = {"Create", "Register", "Start", "Put", "Publish"};
+const char* const kNoResourceFixture = "inferredNoResource";
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string lower_first(std::string s) {
-  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
-// Equal but for the case of the first letter (Lambda's `FunctionName` and a recipe's `functionName`).
-bool same_name(const std::string& a, const std::string& b) { return !a.empty() && lower_first(a) == lower_first(b); }
-
-bool is_identifier_name(const std::string& name) {
-  static const std::vector<std::string> suffixes = {"Arn", "ARN", "Name", "Id", "Token"};
-  for (const auto& s : suffixes)
-    if (ends_with(name, s)) return true;
-  const std::string l = lower_first(name);
-  return l == "domain" || l == "name";
-}
-
-// The first word of an operation name ("Describe" of DescribeActivity) and the rest ("Activity").
-std::pair<std::string, std::string> verb_and_noun(const std::string& op) {
-  if (op.empty()) return {"", ""};  // a pure sleep step
-  size_t i = 1;
-  while (i < op.size() && !std::isupper(static_cast<unsigned char>(op[i]))) ++i;
-  return {op.substr(0, i), op.substr(i)};
-}
-
-// Variables a template string references (${name}).
-std::vector<std::string> referenced(const Json& tmpl) {
-  std::vector<std::string> out;
-  if (tmpl.is_string()) {
-    static const std::regex var(R"(\$\{([A-Za-z][A-Za-z0-9]*)\})");
-    const std::string s = tmpl.get<std::string>();
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), var); it != std::sregex_iterator(); ++it)
-      out.push_back((*it)[1].str());
-  } else if (tmpl.is_structured()) {
-    for (const auto& e : tmpl) {
-      auto more = referenced(e);
-      out.insert(out.end(), more.begin(), more.end());
-    }
-  }
-  return out;
-}
-
-bool is_not_found_error(const std::string& name) {
-  return name.find("DoesNotExist") != std::string::npos || name.find("NotFound") != std::string::npos ||
-         name.rfind("UnknownResource", 0) == 0 || name.rfind("NoSuch", 0) == 0;
-}
-
-std::vector<const ErrorSpec*> not_found_errors(const Operation& op) {
-  std::vector<const ErrorSpec*> out;
-  for (const auto& e : op.errors)
-    if (is_not_found_error(e.name)) out.push_back(&e);
-  return out;
-}
-
-// The not-found error for a member: the one naming the member's resource, else the only one.
-const ErrorSpec* not_found_for(const Operation& op, const std::string& member) {
-  auto errors = not_found_errors(op);
-  if (errors.empty()) return nullptr;
-  std::string resource = member;
-  for (const char* suffix : {"Arn", "ARN", "Name", "Id"})
-    if (ends_with(resource, suffix) && resource.size() > std::string(suffix).size()) {
-      resource.resize(resource.size() - std::string(suffix).size());
-      break;
-    }
-  for (const auto* e : errors)
-    if (lower_first(e->name).rfind(lower_first(resource), 0) == 0) return e;
-  return errors.size() == 1 ? errors.front() : nullptr;
-}
-
-// What one hand-written recipe produces, and after how many of its steps.
-struct Products {
+// What one hand-written recipe makes, and after how many of its steps.
+struct Recipe {
   const Fixture* fixture = nullptr;
   std::map<std::string, size_t> captured;  // variable -> steps needed
-  struct Input {
-    std::string noun;  // lowerCamel noun of a producer step ("domain", "workflowType")
+  struct Named {
+    std::string noun;  // lowerCamel noun of a producing step ("domain", "workflowType")
     Json input;
     size_t after = 0;
+    std::string producer;
   };
-  std::vector<Input> inputs;
+  std::vector<Named> named;
+  std::map<std::string, size_t> nouns;  // lowerCamel noun -> steps after which one exists
 };
 
-Products products_of(const Fixture& f) {
-  Products p;
-  p.fixture = &f;
+Recipe read_recipe(const Fixture& f) {
+  Recipe r;
+  r.fixture = &f;
   for (size_t i = 0; i < f.steps.size(); ++i) {
     const Step& step = f.steps[i];
-    for (const auto& c : step.captures) p.captured.emplace(c.variable, i + 1);
+    for (const auto& c : step.captures) {
+      r.captured.emplace(c.variable, i + 1);
+      r.nouns.emplace(resource_of(c.variable), i + 1);
+    }
     auto [verb, noun] = verb_and_noun(step.operation);
-    if (!noun.empty() && step.input.is_object() &&
-        std::find(kProducerVerbs.begin(), kProducerVerbs.end(), verb) != kProducerVerbs.end())
-      p.inputs.push_back({lower_first(noun), step.input, i + 1});
+    if (!noun.empty() && is_producer_verb(verb) && step.input.is_object()) {
+      r.named.push_back({lower_first(noun), step.input, i + 1, step.operation});
+      r.nouns.emplace(lower_first(noun), i + 1);
+    }
   }
-  return p;
+  return r;
+}
+
+// Steps needed before `value` can be expanded; nullopt when it uses a variable the recipe does not
+// capture within its first `limit` steps.
+std::optional<size_t> steps_for(const Json& value, const Recipe& r, size_t at_least, size_t limit) {
+  size_t need = at_least;
+  for (const auto& v : referenced_variables(value)) {
+    if (kBuiltins.count(v)) continue;
+    auto it = r.captured.find(v);
+    if (it == r.captured.end() || it->second > limit) return std::nullopt;
+    need = std::max(need, it->second);
+  }
+  return need <= limit ? std::optional<size_t>(need) : std::nullopt;
 }
 
 struct Binding {
@@ -118,34 +71,33 @@ struct Binding {
   std::string how;
 };
 
-// Steps needed before `value` can be expanded (nullopt: it uses a variable the recipe never captures).
-std::optional<size_t> steps_for(const Json& value, const Products& p, size_t at_least) {
-  size_t need = at_least;
-  for (const auto& v : referenced(value)) {
-    if (kBuiltins.count(v)) continue;
-    auto it = p.captured.find(v);
-    if (it == p.captured.end()) return std::nullopt;
-    need = std::max(need, it->second);
-  }
-  return need;
-}
-
-std::optional<Binding> bind_member(const Member& m, const Products& p) {
+// How the recipe's first `limit` steps can fill member `m`: a captured variable of the member's name, the
+// name a producing step gave its noun, or a structure of such values.
+std::optional<Binding> bind_member(const Member& m, const Recipe& r, size_t limit) {
   std::optional<Binding> best;
   auto offer = [&](Json value, size_t after, std::string how) {
-    auto need = steps_for(value, p, after);
+    auto need = steps_for(value, r, after, limit);
     if (need && (!best || *need < best->after)) best = Binding{std::move(value), *need, std::move(how)};
   };
   const bool structure = m.shape && m.shape->type == ShapeType::Structure;
+  const std::string& recipe = r.fixture->name;
   if (!structure) {
-    for (const auto& [var, after] : p.captured)
-      if (same_name(var, m.name)) offer(Json("${" + var + "}"), after, "${" + var + "} captured by recipe " + p.fixture->name);
+    for (const auto& [var, after] : r.captured)
+      if (same_name(var, m.name)) offer(Json("${" + var + "}"), after, "${" + var + "} captured by recipe " + recipe);
+    // A member naming any resource (tagging's resourceArn, Lambda's Resource): the first ARN the recipe
+    // captures.
+    if (resource_of(m.name) == "resource") {
+      const std::pair<const std::string, size_t>* first = nullptr;
+      for (const auto& c : r.captured)
+        if (ends_with(c.first, "Arn") && (!first || c.second < first->second)) first = &c;
+      if (first) offer(Json("${" + first->first + "}"), first->second,
+                       "${" + first->first + "}, the first ARN recipe " + recipe + " captures (any resource it made)");
+    }
   }
-  for (const auto& in : p.inputs) {
-    const std::string producer = p.fixture->steps[in.after - 1].operation;
+  for (const auto& in : r.named) {
     if (!structure && (same_name(m.name, in.noun) || same_name(m.name, in.noun + "Name")) && in.input.contains("name") &&
         in.input["name"].is_string())
-      offer(in.input["name"], in.after, "the name recipe " + p.fixture->name + " gives " + producer);
+      offer(in.input["name"], in.after, "the name recipe " + recipe + " gives " + in.producer);
     if (structure && same_name(m.name, in.noun)) {
       Json value = Json::object();
       bool complete = true;
@@ -153,48 +105,145 @@ std::optional<Binding> bind_member(const Member& m, const Products& p) {
         if (in.input.contains(sm.name) && in.input[sm.name].is_string()) value[sm.name] = in.input[sm.name];
         else if (sm.required) complete = false;
       }
-      if (complete && !value.empty())
-        offer(value, in.after, "the " + m.name + " recipe " + p.fixture->name + " gives " + producer);
+      if (complete && !value.empty()) offer(value, in.after, "the " + m.name + " recipe " + recipe + " gives " + in.producer);
     }
   }
   if (structure && !best) {  // a structure of captured variables (SWF's execution{workflowId, runId})
     Json value = Json::object();
     bool complete = true;
     for (const auto& sm : m.shape->members) {
-      auto it = std::find_if(p.captured.begin(), p.captured.end(), [&](const auto& c) { return same_name(c.first, sm.name); });
-      if (it != p.captured.end()) value[sm.name] = "${" + it->first + "}";
+      auto it = std::find_if(r.captured.begin(), r.captured.end(), [&](const auto& c) { return same_name(c.first, sm.name); });
+      if (it != r.captured.end()) value[sm.name] = "${" + it->first + "}";
       else if (sm.required) complete = false;
     }
-    if (complete && !value.empty()) offer(value, 0, "variables captured by recipe " + p.fixture->name);
+    if (complete && !value.empty()) offer(value, 0, "variables captured by recipe " + recipe);
   }
   return best;
 }
 
-struct Candidate {
-  const Fixture* fixture = nullptr;
-  size_t steps = 0;
+// How an operation is aimed at live resources: the prefix of a recipe it runs after and the members it
+// gets from there.
+struct Plan {
+  const Recipe* recipe = nullptr;  // null: a request standing alone
+  size_t steps = 0;                // recipe steps run first
+  const Step* own = nullptr;       // the operation is the recipe's next step: its input, what it makes
   Json bind = Json::object();
-  std::vector<std::string> notes;
+  std::vector<std::string> consumed, notes;
 };
 
-std::optional<Candidate> candidate_for(const Operation& op, const Products& p) {
-  Candidate c;
-  c.fixture = p.fixture;
+// The operation is a step of the recipe: it is sent as the recipe sends it, after the steps before it.
+std::optional<Plan> as_recipe_step(const Operation& op, const Recipe& r) {
+  const auto& steps = r.fixture->steps;
+  for (size_t k = 0; k < steps.size(); ++k) {
+    if (steps[k].operation != op.name || !steps[k].input.is_object()) continue;
+    Plan p;
+    p.recipe = &r;
+    p.steps = k;
+    p.own = &steps[k];
+    for (auto it = steps[k].input.begin(); it != steps[k].input.end(); ++it) {
+      const Member* m = op.input.find_member(it.key());
+      if (!m) continue;
+      p.bind[it.key()] = it.value();
+      if (bind_member(*m, r, k)) p.consumed.push_back(it.key());
+    }
+    p.notes.push_back("sent as recipe " + r.fixture->name + " sends it in step " + std::to_string(k + 1));
+    return p;
+  }
+  return std::nullopt;
+}
+
+// An Update<Noun> is sent with the values the recipe created the noun with, where it has the same
+// optional members (UpdateStateMachine's definition and roleArn from CreateStateMachine): a request that
+// changes nothing is valid, one with none of them may not be (MissingRequiredParameter).
+void add_update_values(const Operation& op, const Recipe& r, Plan& p) {
+  auto [verb, noun] = verb_and_noun(op.name);
+  if (verb != "Update") return;
+  for (const auto& made : r.named) {
+    if (made.noun != lower_first(noun)) continue;
+    for (const auto& m : op.input.members) {
+      if (m.required || p.bind.contains(m.name) || !made.input.contains(m.name)) continue;
+      p.bind[m.name] = made.input[m.name];
+      p.steps = std::max(p.steps, made.after);
+      p.notes.push_back(m.name + " = the value " + made.producer + " was given in recipe " + r.fixture->name);
+    }
+    return;
+  }
+}
+
+// The listed noun a List/Count operation's answer holds ("activity" for ListActivities), when the recipe
+// makes one: the steps needed.
+std::optional<size_t> steps_for_listed_noun(const Operation& op, const Recipe& r) {
+  auto [verb, noun] = verb_and_noun(op.name);
+  if (verb != "List" || noun.empty()) return std::nullopt;
+  const std::string listed = lower_first(singular(noun));
+  // "openWorkflowExecution" lists what "workflowExecution" names: equal, or ending in it as a word.
+  auto lists = [&listed](const std::string& made) {
+    if (made.empty()) return false;
+    std::string word = made;
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    return made == listed || ends_with(listed, word);
+  };
+  std::optional<size_t> best;
+  size_t best_len = 0;
+  for (const auto& [made, after] : r.nouns) {
+    if (!lists(made) || made.size() < best_len) continue;
+    best = after;
+    best_len = made.size();
+  }
+  return best;
+}
+
+// The operation consumes what the recipe makes: each required identifier member is bound.
+std::optional<Plan> as_consumer(const Operation& op, const Recipe& r) {
+  Plan p;
+  p.recipe = &r;
   bool required_bound = false;
   for (const auto& m : op.input.members) {
-    if (!m.shape) continue;
-    auto b = bind_member(m, p);
+    if (!m.shape || is_page_token_name(m.name)) continue;
+    const bool structure = m.shape->type == ShapeType::Structure;
+    if (!m.required && (structure || !is_identifier_name(m.name))) continue;  // optional: identifier strings only
+    auto b = bind_member(m, r, SIZE_MAX);
     if (!b) {
       if (m.required && is_identifier_name(m.name)) return std::nullopt;
       continue;
     }
-    c.bind[m.name] = b->value;
-    c.steps = std::max(c.steps, b->after);
-    c.notes.push_back(m.name + " = " + b->how);
+    p.bind[m.name] = b->value;
+    p.steps = std::max(p.steps, b->after);
+    p.consumed.push_back(m.name);
+    p.notes.push_back(m.name + " = " + b->how);
     required_bound = required_bound || m.required;
   }
-  if (!required_bound) return std::nullopt;
-  return c;
+  add_update_values(op, r, p);
+  auto listed = steps_for_listed_noun(op, r);
+  if (listed) {
+    p.steps = std::max(p.steps, *listed);
+    p.notes.push_back("recipe " + r.fixture->name + " makes something for it to list");
+  }
+  if (!required_bound && !listed) return std::nullopt;
+  return p;
+}
+
+// A reading request that needs no resource: every required member is a plain value.
+std::optional<Plan> standing_alone(const Operation& op) {
+  const std::string verb = verb_and_noun(op.name).first;
+  if (verb != "List" && verb != "Get" && verb != "Describe" && verb != "Count") return std::nullopt;
+  for (const auto& m : op.input.members)
+    if (m.required && is_identifier_name(m.name)) return std::nullopt;
+  Plan p;
+  p.notes.push_back("a reading request with no identifier to fill: sent standing alone");
+  return p;
+}
+
+std::optional<Plan> choose_plan(const Operation& op, const std::vector<Recipe>& recipes) {
+  std::optional<Plan> best;
+  auto consider = [&](std::optional<Plan> p) {
+    if (p && (!best || p->steps < best->steps)) best = std::move(p);
+  };
+  for (const auto& r : recipes) consider(as_recipe_step(op, r));
+  if (best) return best;
+  for (const auto& r : recipes) consider(as_consumer(op, r));
+  if (best) return best;
+  return standing_alone(op);
 }
 
 // The recipe's first `steps` steps, with the clean-up steps those steps make possible.
@@ -213,10 +262,38 @@ Fixture prefix_of(const Fixture& f, size_t steps, const std::string& name) {
     }
   }
   for (const auto& step : f.cleanup) {
-    auto vars = referenced(step.input);
+    auto vars = referenced_variables(step.input);
     if (std::all_of(vars.begin(), vars.end(), [&](const std::string& v) { return available.count(v) > 0; }))
       out.cleanup.push_back(step);
   }
+  return out;
+}
+
+// The clean-up of what the recipe's step `own` makes: the recipe's clean-up steps that use one of its
+// captures and otherwise only what the steps before it captured.
+std::vector<Step> cleanup_of_own_step(const Fixture& f, size_t steps, const Step& own) {
+  std::set<std::string> before(kBuiltins.begin(), kBuiltins.end()), made;
+  for (size_t i = 0; i < steps && i < f.steps.size(); ++i)
+    for (const auto& c : f.steps[i].captures) before.insert(c.variable);
+  for (const auto& c : own.captures) made.insert(c.variable);
+  std::vector<Step> out;
+  for (const auto& step : f.cleanup) {
+    auto vars = referenced_variables(step.input);
+    bool uses_made = std::any_of(vars.begin(), vars.end(), [&](const std::string& v) { return made.count(v) > 0; });
+    bool resolvable = std::all_of(vars.begin(), vars.end(), [&](const std::string& v) { return before.count(v) || made.count(v); });
+    if (uses_made && resolvable) out.push_back(step);
+  }
+  return out;
+}
+
+// Members a generated valid request leaves out: every optional member the recipe does not bind. An
+// optional value may name something no recipe made (a Qualifier, a Marker, a RevisionId), or depend on
+// state (a concurrency above what is unreserved, a page token): an inferred valid request carries only
+// what the recipe binds and what the model requires.
+std::vector<std::string> omitted_members(const Operation& op, const Json& bind) {
+  std::vector<std::string> out;
+  for (const auto& m : op.input.members)
+    if (!bind.contains(m.name) && m.shape && (!m.required || is_page_token_name(m.name))) out.push_back(m.name);
   return out;
 }
 
@@ -247,39 +324,73 @@ bool has_rule(const Operation& op, Situation s, const std::string& member) {
   return false;
 }
 
-void infer_for(SpecSet& set, Service& service, Operation& op, std::map<std::string, std::string>& prefix_names) {
-  std::optional<Candidate> best;
-  for (const auto& [name, fixture] : service.fixtures) {
-    if (fixture.inferred) continue;
-    auto c = candidate_for(op, products_of(fixture));
-    if (c && (!best || c->steps < best->steps)) best = std::move(c);
+class Inferrer {
+ public:
+  Inferrer(SpecSet& set, Service& service) : set_(set), service_(service) {
+    for (const auto& [name, fixture] : service.fixtures)
+      if (!fixture.inferred) recipes_.push_back(read_recipe(fixture));
   }
-  if (!best) return;
-  const Fixture& source = *best->fixture;
-  std::string fixture_name = source.name;
-  if (best->steps < source.steps.size()) {
-    const std::string key = source.name + "/" + std::to_string(best->steps);
-    auto it = prefix_names.find(key);
-    if (it == prefix_names.end()) {
-      std::string name = "inferred" + source.name + "Steps" + std::to_string(best->steps);
-      name[8] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[8])));
-      service.fixtures[name] = prefix_of(source, best->steps, name);
-      it = prefix_names.emplace(key, name).first;
+
+  void infer(Operation& op) {
+    std::optional<Plan> plan = choose_plan(op, recipes_);
+    if (!plan) return;
+    Lifecycle lc;
+    lc.fixture = fixture_for(*plan);
+    lc.bind = plan->bind;
+    lc.consumed = plan->consumed;
+    lc.omit = omitted_members(op, plan->bind);
+    lc.inferred = true;
+    for (const auto& n : plan->notes) lc.note += (lc.note.empty() ? "" : "; ") + n;
+    if (plan->own) {
+      lc.produces = plan->own->captures;
+      lc.cleanup = cleanup_of_own_step(*plan->recipe->fixture, plan->steps, *plan->own);
+    } else {
+      add_read_back(op, lc);
     }
-    fixture_name = it->second;
+    op.lifecycle = std::move(lc);
+    add_rules(op);
   }
-  Lifecycle lc;
-  lc.fixture = fixture_name;
-  lc.bind = best->bind;
-  lc.inferred = true;
-  for (const auto& n : best->notes) lc.note += (lc.note.empty() ? "" : "; ") + n;
-  const std::string verb = verb_and_noun(op.name).first;
-  lc.closes = verb == "Delete";
-  if (const Operation* r = find_read_back(set, op, best->bind)) {
-    lc.read_back = ReadBack{r->name, read_back_input(*r, best->bind)};
+
+ private:
+  std::string fixture_for(const Plan& plan) {
+    if (!plan.recipe) {
+      if (!service_.fixtures.count(kNoResourceFixture)) {
+        Fixture none;
+        none.name = kNoResourceFixture;
+        none.inferred = true;
+        none.note = "no steps: the request needs no resource";
+        none.description = "Inferred: " + none.note + ".";
+        service_.fixtures[none.name] = none;
+      }
+      return kNoResourceFixture;
+    }
+    const Fixture& source = *plan.recipe->fixture;
+    if (plan.steps >= source.steps.size()) return source.name;
+    std::string name = "inferred" + source.name + "Steps" + std::to_string(plan.steps);
+    name[8] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[8])));
+    if (!service_.fixtures.count(name)) service_.fixtures[name] = prefix_of(source, plan.steps, name);
+    return name;
+  }
+
+  // A Delete<Noun> closes the resource a consumed member names when that resource is the noun
+  // (DeleteStateMachine's stateMachineArn); DeleteFunctionConcurrency deletes a setting of a function
+  // that stays.
+  static bool deletes_what_it_names(const Operation& op, const Lifecycle& lc) {
+    auto [verb, noun] = verb_and_noun(op.name);
+    if (verb != "Delete") return false;
+    for (const auto& member : lc.consumed)
+      if (resource_of(member) == lower_first(noun)) return true;
+    return false;
+  }
+
+  void add_read_back(const Operation& op, Lifecycle& lc) {
+    lc.closes = deletes_what_it_names(op, lc);
+    const Operation* r = find_read_back(set_, op, lc.bind);
+    if (!r) return;
+    lc.read_back = ReadBack{r->name, read_back_input(*r, lc.bind)};
     if (lc.closes) {
-      for (const auto& [member, value] : best->bind.items()) {
-        const ErrorSpec* gone = value.is_string() ? not_found_for(*r, member) : nullptr;
+      for (const auto& member : lc.consumed) {
+        const ErrorSpec* gone = lc.bind[member].is_string() ? not_found_for(*r, member) : nullptr;
         if (!gone) continue;
         StateAssertion a;
         a.error = gone->name;
@@ -289,57 +400,66 @@ void infer_for(SpecSet& set, Service& service, Operation& op, std::map<std::stri
         break;
       }
     } else if (r->output) {
-      for (const auto& [member, value] : best->bind.items()) {
-        if (!value.is_string() || !r->output->find_member(member)) continue;
+      for (const auto& member : lc.consumed) {
+        if (!lc.bind[member].is_string() || !r->output->find_member(member)) continue;
         StateAssertion a;
         a.pointer = "/" + member;
-        a.equals = value;
+        a.equals = lc.bind[member];
         a.provenance = Provenance::Inferred;
         a.note = r->name + " echoes the " + member + " it was asked about";
         lc.while_live.push_back(a);
       }
     }
   }
-  op.lifecycle = std::move(lc);
 
-  if (op.rules_for(Situation::Valid).empty()) {
-    Rule valid;
-    valid.id = "inferred-valid";
-    valid.situation = Situation::Valid;
-    valid.expect.provenance = Provenance::Inferred;
-    valid.inferred = true;
-    valid.note = "a valid request on resources the recipe made succeeds";
-    op.rules.push_back(valid);
+  void add_rules(Operation& op) {
+    const Lifecycle& lc = *op.lifecycle;
+    if (op.rules_for(Situation::Valid).empty()) {
+      Rule valid;
+      valid.id = "inferred-valid";
+      valid.situation = Situation::Valid;
+      valid.expect.provenance = Provenance::Inferred;
+      valid.inferred = true;
+      valid.note = "a valid request on resources the recipe made succeeds";
+      op.rules.push_back(valid);
+    }
+    const size_t not_found_count = not_found_errors(op).size();
+    for (const auto& member : lc.consumed) {
+      const Json& value = lc.bind[member];
+      if (!value.is_string() || has_rule(op, Situation::UnknownResource, member)) continue;
+      const ErrorSpec* e = not_found_for(op, member);
+      if (!e) continue;
+      Rule r;
+      r.id = "inferred-unknown-" + member;
+      r.situation = Situation::UnknownResource;
+      r.member = member;
+      r.value = value.get<std::string>();
+      r.value_replace = "[^:/]+$";
+      r.value_with = "never-issued-${uuid}";
+      r.expect.status = e->status;
+      r.expect.error = e->name;
+      r.expect.provenance = not_found_count == 1 ? Provenance::Model : Provenance::Inferred;
+      r.inferred = true;
+      r.note = "a well-formed " + member + " that was never issued: the operation's not-found error" +
+               std::string(not_found_count == 1 ? " (its only one in the model)" : " (chosen by name)");
+      op.rules.push_back(std::move(r));
+    }
   }
-  const size_t not_found_count = not_found_errors(op).size();
-  for (const auto& [member, value] : best->bind.items()) {
-    if (!value.is_string() || has_rule(op, Situation::UnknownResource, member)) continue;
-    const ErrorSpec* e = not_found_for(op, member);
-    if (!e) continue;
-    Rule r;
-    r.id = "inferred-unknown-" + member;
-    r.situation = Situation::UnknownResource;
-    r.member = member;
-    r.value = value.get<std::string>();
-    r.value_replace = "[^:/]+$";
-    r.value_with = "never-issued-${uuid}";
-    r.expect.status = e->status;
-    r.expect.error = e->name;
-    r.expect.provenance = not_found_count == 1 ? Provenance::Model : Provenance::Inferred;
-    r.inferred = true;
-    r.note = "a well-formed " + member + " that was never issued: the operation's not-found error" +
-             std::string(not_found_count == 1 ? " (its only one in the model)" : " (chosen by name)");
-    op.rules.push_back(std::move(r));
-  }
-}
+
+  SpecSet& set_;
+  Service& service_;
+  std::vector<Recipe> recipes_;
+};
 
 }  // namespace
 
 void infer_recipes(SpecSet& set) {
+  for (auto& op : set.operations)
+    if (!op.pagination) op.pagination = detect_pagination(op);
   for (auto& [name, service] : set.services) {
-    std::map<std::string, std::string> prefix_names;
+    Inferrer inferrer(set, service);
     for (auto& op : set.operations)
-      if (op.service == name && !op.lifecycle) infer_for(set, service, op, prefix_names);
+      if (op.service == name && !op.lifecycle) inferrer.infer(op);
   }
 }
 

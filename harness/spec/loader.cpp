@@ -135,6 +135,20 @@ void overlay_generated(std::vector<Document>& operations) {
   operations = std::move(out);
 }
 
+// An operation must say how it travels and what it takes, answers and fails with: in its own file, or,
+// for a hand-written file over a generated one, in either of them (an overlay may hold only what it
+// adds, such as rules, a lifecycle or error messages).
+void require_operation_keys(const std::vector<Document>& operations, std::vector<SpecError>& errors) {
+  for (const Document& doc : operations) {
+    Diagnostics d(doc.path, errors);
+    for (const char* key : {"http", "input", "output", "errors"})
+      if (!doc.json.contains(key))
+        d.add("", std::string("an operation needs '") + key + "'" +
+                      (doc.generated ? "" : " (in this file, or in a generated file of the same name in " + doc.folder +
+                                                "/model/)"));
+  }
+}
+
 void fill_defaults(const Service& service, std::vector<ErrorSpec>& errors) {
   for (ErrorSpec& e : errors) {
     if (!e.wire.empty()) continue;
@@ -205,6 +219,7 @@ LoadResult load(const std::vector<EmbeddedFile>& input) {
     set.services[s.name] = std::move(s);
   }
   overlay_generated(operations);
+  require_operation_keys(operations, errors);
   for (const Document& doc : operations) {
     Diagnostics d(doc.path, errors);
     Operation op = build_operation(JsonReader(d), doc.json);

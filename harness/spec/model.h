@@ -179,8 +179,28 @@ struct Lifecycle {
   std::optional<ReadBack> read_back;
   std::vector<StateAssertion> after_close;    // read-back state after this op's successful close
   std::vector<StateAssertion> while_live;     // read-back state of a live resource
+  // Members valid inputs leave out: references to resources no recipe makes (a random Qualifier or
+  // Layers ARN names nothing), pagination tokens, free-form optional values.
+  std::vector<std::string> omit;
+  // Bound members that name an existing resource (an unknown-resource probe replaces them); the rest
+  // of `bind` describes the resource a producing call makes (a new name).
+  std::vector<std::string> consumed;
+  // A producing call (CreateActivity, StartExecution, ...): what a successful answer of the operation
+  // itself makes, captured from that answer, and the steps that remove it after the case (they may use
+  // those captures and the fixture's variables).
+  std::vector<Capture> produces;
+  std::vector<Step> cleanup;
   bool inferred = false;                      // made by inference.h (producer -> consumer), not hand-written
   std::string note;                           // inferred: how each member is bound
+};
+
+// How an operation pages its results: the request member carrying the token, the answer member that
+// hands out the next one, the request member bounding the page size and the answer's list of items.
+struct Pagination {
+  std::string input_token, output_token, page_size, items;
+  std::optional<int64_t> max_page_size;       // the page size member's modeled maximum
+  Provenance provenance = Provenance::Model;  // of "a page holds at most page-size items"
+  std::string note;
 };
 
 struct Service;
@@ -197,6 +217,7 @@ struct Operation {
   std::vector<ErrorSpec> errors;
   std::vector<Rule> rules;
   std::optional<Lifecycle> lifecycle;
+  std::optional<Pagination> pagination;
   std::string file;                           // where it was loaded from
   std::string origin;                         // overlay.h: "hand-written", "model", "hand-written over model"
 

@@ -17,6 +17,30 @@ std::vector<std::string> situation_names() {
   return names;
 }
 
+std::vector<Capture> build_captures(const JsonReader& r, const Json& entry, const char* key, const std::string& ptr) {
+  std::vector<Capture> out;
+  const Json* capture = r.object(entry, key, ptr);
+  if (!capture) return out;
+  for (auto it = capture->begin(); it != capture->end(); ++it) {
+    const std::string at = pointer_append(pointer_append(ptr, key), it.key());
+    if (!it.value().is_string()) {
+      r.diag().add(at, std::string("a capture is a JSON pointer or 'header:<Name>', found ") + it.value().type_name());
+      continue;
+    }
+    const std::string where = it.value().get<std::string>();
+    Capture c{it.key(), false, where};
+    if (where.rfind("header:", 0) == 0) {
+      c.from_header = true;
+      c.where = where.substr(7);
+      if (c.where.empty()) r.diag().add(at, "'header:' must be followed by a header name");
+    } else if (!is_valid_pointer(where)) {
+      r.diag().add(at, "'" + where + "' is neither a JSON pointer (such as '/taskToken') nor 'header:<Name>'");
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 Step build_step(const JsonReader& r, const Json& entry, const std::string& ptr) {
   Step step;
   if (!entry.is_object()) {
@@ -31,25 +55,7 @@ Step build_step(const JsonReader& r, const Json& entry, const std::string& ptr) 
       r.diag().add(pointer_append(ptr, "input"), std::string("expected an object, found ") + input->type_name());
     }
   }
-  if (const Json* capture = r.object(entry, "capture", ptr)) {
-    for (auto it = capture->begin(); it != capture->end(); ++it) {
-      const std::string at = pointer_append(pointer_append(ptr, "capture"), it.key());
-      if (!it.value().is_string()) {
-        r.diag().add(at, std::string("a capture is a JSON pointer or 'header:<Name>', found ") + it.value().type_name());
-        continue;
-      }
-      const std::string where = it.value().get<std::string>();
-      Capture c{it.key(), false, where};
-      if (where.rfind("header:", 0) == 0) {
-        c.from_header = true;
-        c.where = where.substr(7);
-        if (c.where.empty()) r.diag().add(at, "'header:' must be followed by a header name");
-      } else if (!is_valid_pointer(where)) {
-        r.diag().add(at, "'" + where + "' is neither a JSON pointer (such as '/taskToken') nor 'header:<Name>'");
-      }
-      step.captures.push_back(c);
-    }
-  }
+  step.captures = build_captures(r, entry, "capture", ptr);
   step.until = r.string(entry, "until", ptr);
   if (step.until && !is_valid_pointer(*step.until)) {
     r.diag().add(pointer_append(ptr, "until"), "'" + *step.until + "' is not a JSON pointer (such as '/taskToken')");
@@ -112,6 +118,11 @@ Lifecycle build_lifecycle(const JsonReader& r, const Json& entry, const std::str
   }
   lc.while_live = build_assertions(r, entry, "whileLive", ptr);
   lc.after_close = build_assertions(r, entry, "afterClose", ptr);
+  lc.omit = r.strings(entry, "omit", ptr);
+  lc.produces = build_captures(r, entry, "produces", ptr);
+  lc.cleanup = build_steps(r, entry, "cleanup", ptr);
+  if (!lc.cleanup.empty() && lc.produces.empty())
+    r.diag().add(pointer_append(ptr, "cleanup"), "a lifecycle's cleanup removes what the call produces: give 'produces' too");
   return lc;
 }
 
@@ -351,6 +362,18 @@ Operation build_operation(const JsonReader& r, const Json& doc) {
     for (size_t i = 0; i < rules->size(); ++i) op.rules.push_back(build_rule(r, (*rules)[i], pointer_append("/rules", i), i));
   }
   if (const Json* lc = r.object(doc, "lifecycle", "")) op.lifecycle = build_lifecycle(r, *lc, "/lifecycle");
+  if (const Json* p = r.object(doc, "pagination", "")) {
+    Pagination pg;
+    pg.input_token = r.string_or(*p, "inputToken", "/pagination", "");
+    pg.output_token = r.string_or(*p, "outputToken", "/pagination", "");
+    pg.page_size = r.string_or(*p, "pageSize", "/pagination", "");
+    pg.items = r.string_or(*p, "items", "/pagination", "");
+    pg.provenance = r.provenance_or(*p, "provenance", "/pagination", Provenance::Model);
+    pg.note = r.string_or(*p, "note", "/pagination", "");
+    if (const Member* size = op.input.find_member(pg.page_size); size && size->shape && size->shape->range)
+      pg.max_page_size = size->shape->range->max;
+    op.pagination = pg;
+  }
   return op;
 }
 

@@ -18,6 +18,13 @@ TEST(PatternCache, LongValuesDoNotRecurseThroughStdRegex) {
   EXPECT_TRUE(matches_whole("[a-zA-Z0-9_-]+", long_ok));
   EXPECT_TRUE(matches_whole(".*", long_ok));
   EXPECT_FALSE(matches_whole("[a-zA-Z0-9_-]+", long_ok + "!"));
-  EXPECT_FALSE(matches_whole("arn:[a-z]+", "arn:" + std::string(kMaxPatternInput, 'a')));  // judged a mismatch
+  // Beyond kMaxPatternInput the backtracking-free engine judges the whole pattern, not a mismatch by
+  // default (regression: Lambda's 10000-character KMSKeyArn values were refused by the emulator while
+  // the harness generated them as valid).
+  EXPECT_TRUE(matches_whole("arn:[a-z]+", "arn:" + std::string(kMaxPatternInput, 'a')));
+  EXPECT_FALSE(matches_whole("arn:[a-z]+", "arn:" + std::string(kMaxPatternInput, 'a') + "7"));
   EXPECT_TRUE(matches_whole("arn:[a-z]+", "arn:" + std::string(kMaxPatternInput - 10, 'a')));
+  const std::string kms = "(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()";
+  EXPECT_TRUE(matches_whole(kms, "arn::" + std::string(3000, 'k') + ":key/x"));
+  EXPECT_FALSE(matches_whole(kms, "arn::" + std::string(3000, 'K') + ":key/x"));
 }

@@ -3,42 +3,13 @@
 
 #include <regex>
 
-#include "tests/emulator_lambda/lambda_client.h"
+#include "tests/emulator_lambda/lambda_over_http.h"
 
 using namespace conform;
 using namespace conform::emulator;
 using namespace conform::emulator::testing;
 
-namespace {
-
-class DurableOverHttp : public ::testing::Test {
- protected:
-  void SetUp() override {
-    EmulatorOptions options;
-    options.clock = clock_;
-    server_ = std::make_unique<EmulatorServer>(options);
-    int port = server_->start("127.0.0.1", 0);
-    ASSERT_GT(port, 0);
-    client_ = std::make_unique<HttpLambda>(port);
-  }
-  void TearDown() override {
-    client_.reset();  // close the kept-alive connection before stopping the server
-    server_.reset();
-  }
-  std::string start_execution(const std::string& fn, const std::string& name) {
-    auto created = client_->send(create_function_request(fn));
-    EXPECT_EQ(created.status, 201) << created.body;
-    auto invoked = client_->send(invoke_request(fn, name));
-    EXPECT_EQ(invoked.status, 202) << invoked.body;
-    return invoked.headers.get("X-Amz-Durable-Execution-Arn").value_or("");
-  }
-
-  std::shared_ptr<ManualClock> clock_ = std::make_shared<ManualClock>(1700000000.0);
-  std::unique_ptr<EmulatorServer> server_;
-  std::unique_ptr<HttpLambda> client_;
-};
-
-}  // namespace
+using DurableOverHttp = LambdaOverHttp;
 
 TEST_F(DurableOverHttp, CreateInvokeStopStopAgainGet) {
   auto created = client_->send(create_function_request("fn-1"));
@@ -179,4 +150,13 @@ TEST_F(DurableOverHttp, MalformedBodiesAre4xx) {
   EXPECT_EQ(client_->send(bad).status, 400);
   bad.body = R"({"FunctionName":"f","Role":"arn:aws:iam::123456789012:role/r","Code":{},"Timeout":"x"})";
   EXPECT_EQ(client_->send(bad).status, 400);
+}
+
+TEST_F(DurableOverHttp, CreateRefusesDurableConfigWithoutExecutionTimeout) {
+  http::Request r = create_function_request("partial");
+  Json body = Json::parse(r.body);
+  body["DurableConfig"] = {{"RetentionPeriodInDays", 1}};
+  r.body = body.dump();
+  expect_error(r, 400, "InvalidParameterValueException");
+  expect_error(get_function_request("partial"), 404, "ResourceNotFoundException");
 }

@@ -114,3 +114,39 @@ TEST(SfnAwsCli, StopLiveExecutionAborts) {
   EXPECT_NE(hb.exit_code, 0);
   EXPECT_NE(hb.out.find("TaskTimedOut"), std::string::npos) << hb.out;
 }
+
+TEST(SfnAwsCli, PaginatorsFollowTheTokensToEveryItem) {
+  if (access(kAws, X_OK) != 0) GTEST_SKIP() << "AWS CLI not installed at /usr/bin/aws";
+  Served s;
+  ASSERT_TRUE(s.ok());
+  for (const char* n : {"e", "b", "d", "a", "c"}) ASSERT_EQ(s.call("CreateActivity", {{"name", n}}).status, 200);
+  // --page-size makes the CLI send maxResults and follow every nextToken itself.
+  CliRun acts = aws(s.port(), "list-activities --page-size 2");
+  ASSERT_EQ(acts.exit_code, 0) << acts.out;
+  std::vector<std::string> names;
+  const Json listed = acts.json();
+  for (const Json& a : listed["activities"]) names.push_back(a.value("name", ""));
+  EXPECT_EQ(names, (std::vector<std::string>{"a", "b", "c", "d", "e"})) << acts.out;
+
+  auto l = s.walk("pages");
+  ASSERT_FALSE(l.token.empty());
+  ASSERT_EQ(s.call("SendTaskSuccess", {{"taskToken", l.token}, {"output", "{}"}}).status, 200);
+  CliRun hist = aws(s.port(), "get-execution-history --page-size 2 --execution-arn " + q(l.execution_arn));
+  ASSERT_EQ(hist.exit_code, 0) << hist.out;
+  Json events = hist.json()["events"];
+  ASSERT_EQ(events.size(), 7u) << hist.out;
+  EXPECT_EQ(events[0].value("type", ""), "ExecutionStarted");
+  EXPECT_EQ(events[6].value("type", ""), "ExecutionSucceeded");
+  EXPECT_EQ(events[6].value("id", 0), 7);
+
+  CliRun runs = aws(s.port(), "list-executions --page-size 1 --state-machine-arn " + q(l.machine_arn));
+  ASSERT_EQ(runs.exit_code, 0) << runs.out;
+  EXPECT_EQ(runs.json()["executions"].size(), 1u) << runs.out;
+
+  CliRun sm = aws(s.port(), "describe-state-machine --state-machine-arn " + q(l.machine_arn));
+  ASSERT_EQ(sm.exit_code, 0) << sm.out;
+  EXPECT_EQ(sm.json().value("status", ""), "ACTIVE") << sm.out;
+  CliRun missing = aws(s.port(), "describe-activity --activity-arn arn:aws:states:us-east-1:123456789012:activity:none");
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.out.find("ActivityDoesNotExist"), std::string::npos) << missing.out;
+}

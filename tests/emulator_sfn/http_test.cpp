@@ -6,31 +6,19 @@
 #include <thread>
 #include <vector>
 
-#include "tests/emulator_sfn/http_client.h"
+#include "tests/emulator_sfn/expect.h"
 
 using namespace conform::emulator;
+using sfn_test::expect_error;
 using sfn_test::Reply;
 using sfn_test::Served;
 using sfn_test::sfn_call;
+using sfn_test::with;
 
 namespace {
 
 const char* kTimedOut = "Task Timed Out: 'Provided task does not exist anymore'";
 const char* kNs = "com.amazonaws.swf.service.v2.model#";
-
-void expect_error(const Reply& r, const std::string& name, const std::string& message = "") {
-  EXPECT_EQ(r.status, 400) << r.raw;
-  EXPECT_EQ(r.type(), name) << r.raw;
-  if (!message.empty()) {
-    EXPECT_EQ(r.message(), message) << r.raw;
-  }
-}
-
-FaultSet with(Fault f) {
-  FaultSet s;
-  s.add(f);
-  return s;
-}
 
 }  // namespace
 

@@ -84,3 +84,50 @@ TEST(SfnSpecConformance, EveryErrorIsDeclaredWithItsMessage) {
   std::string name = l.execution_arn.substr(l.execution_arn.rfind(':') + 1);
   check("StartExecution", d.call("StartExecution", {{"stateMachineArn", l.machine_arn}, {"name", name}}));
 }
+
+TEST(SfnSpecConformance, ReadListTagAndUpdateErrorsAreDeclaredWithTheirMessages) {
+  Direct d;
+  auto l = d.live_task("rl");
+  const std::string prefix = "arn:aws:states:us-east-1:123456789012:";
+  const std::string no_machine = prefix + "stateMachine:none";
+  const std::string no_exec = prefix + "execution:m:none";
+  check("DescribeActivity", d.call("DescribeActivity", {{"activityArn", prefix + "activity:none"}}));
+  check("DescribeActivity", d.call("DescribeActivity", {{"activityArn", "x"}}));
+  check("DescribeStateMachine", d.call("DescribeStateMachine", {{"stateMachineArn", no_machine}}));
+  check("DescribeStateMachine", d.call("DescribeStateMachine", {{"stateMachineArn", "x"}}));
+  for (const char* op : {"DescribeStateMachineForExecution", "GetExecutionHistory"}) {
+    check(op, d.call(op, {{"executionArn", no_exec}}));
+    check(op, d.call(op, {{"executionArn", "x"}}));
+  }
+  check("GetExecutionHistory", d.call("GetExecutionHistory", {{"executionArn", l.execution_arn}, {"nextToken", "bad"}}));
+  for (const char* op : {"ListActivities", "ListStateMachines"}) check(op, d.call(op, {{"nextToken", "bad"}}));
+  check("ListExecutions", d.call("ListExecutions", {{"stateMachineArn", no_machine}}));
+  check("ListExecutions", d.call("ListExecutions", {{"stateMachineArn", "x"}}));
+  check("ListExecutions", d.call("ListExecutions", {{"stateMachineArn", l.machine_arn}, {"nextToken", "bad"}}));
+  check("ListExecutions", d.call("ListExecutions", {{"mapRunArn", prefix + "mapRun:m/l:1"}}));
+  check("ListExecutions", d.call("ListExecutions", Json::object()));
+  std::string express = d.call("CreateStateMachine", {{"name", "fast"},
+                                                      {"definition", R"({"StartAt":"S","States":{"S":{"Type":"Succeed"}}})"},
+                                                      {"roleArn", "arn:aws:iam::123456789012:role/r"},
+                                                      {"type", "EXPRESS"}})
+                            .output["stateMachineArn"];
+  check("ListExecutions", d.call("ListExecutions", {{"stateMachineArn", express}}));
+  check("UpdateStateMachine", d.call("UpdateStateMachine", {{"stateMachineArn", l.machine_arn}}));
+  check("UpdateStateMachine", d.call("UpdateStateMachine", {{"stateMachineArn", no_machine}, {"roleArn", "arn:x"}}));
+  check("UpdateStateMachine", d.call("UpdateStateMachine", {{"stateMachineArn", l.machine_arn}, {"definition", "{}"}}));
+  check("UpdateStateMachine", d.call("UpdateStateMachine", {{"stateMachineArn", l.machine_arn}, {"roleArn", "r"}}));
+  check("UpdateStateMachine",
+        d.call("UpdateStateMachine", {{"stateMachineArn", l.machine_arn}, {"roleArn", "arn:x"}, {"versionDescription", "v"}}));
+  for (const char* op : {"TagResource", "UntagResource", "ListTagsForResource"}) {
+    check(op, d.call(op, {{"resourceArn", no_machine}}));
+    check(op, d.call(op, {{"resourceArn", "x"}}));
+  }
+  Json many = Json::array();
+  for (int i = 0; i < 51; ++i) many.push_back({{"key", "k" + std::to_string(i)}, {"value", "v"}});
+  check("TagResource", d.call("TagResource", {{"resourceArn", l.activity_arn}, {"tags", many}}));
+  check("CreateActivity", d.call("CreateActivity", {{"name", "crowded"}, {"tags", many}}));
+  check("CreateStateMachine", d.call("CreateStateMachine", {{"name", "crowded"},
+                                                            {"definition", R"({"StartAt":"S","States":{"S":{"Type":"Succeed"}}})"},
+                                                            {"roleArn", "arn:aws:iam::123456789012:role/r"},
+                                                            {"tags", many}}));
+}

@@ -47,7 +47,7 @@ TEST(Regex, ClassesEscapesAndUnicode) {
   ASSERT_TRUE(neg);
   EXPECT_TRUE(neg->full_match(std::string("\xF0\x9F\x98\x80z")));  // one astral + one ASCII = 2 code points
   EXPECT_FALSE(neg->full_match(std::string("az")));
-  EXPECT_FALSE(Regex::parse("(?=x)").has_value());   // lookahead: unsupported, reported
+  EXPECT_FALSE(Regex::parse("(?<=x)").has_value());  // lookbehind: unsupported, reported
   EXPECT_FALSE(Regex::parse("[a-").has_value());
   EXPECT_TRUE(pattern_matches("a{2}", "aa"));
   EXPECT_FALSE(pattern_matches("a{2}", "aaa"));
@@ -101,4 +101,54 @@ RC_GTEST_PROP(PatternString, MismatchesNeverMatchAndRespectLength, ()) {
 TEST(PatternString, Deterministic) {
   for (uint64_t seed = 1; seed <= 10; ++seed)
     EXPECT_EQ(draw(matching_string(kDurableArn, 1, 1024), seed), draw(matching_string(kDurableArn, 1, 1024), seed));
+}
+
+// Patterns of the current Lambda and Step Functions models that need lookaheads, inner anchors and
+// POSIX classes (regression: the generator could not parse them and produced values that broke them).
+TEST(RegexLookaround, NegativeLookaheadAtTheStart) {
+  auto re = Regex::parse("(?!^[0-9]+$)([a-zA-Z0-9\\-_]+)");
+  ASSERT_TRUE(re);
+  EXPECT_TRUE(re->full_match(std::string("alias-1")));
+  EXPECT_TRUE(re->full_match(std::string("1a")));
+  EXPECT_FALSE(re->full_match(std::string("123")));
+  EXPECT_FALSE(re->full_match(std::string("a b")));
+}
+
+TEST(RegexLookaround, LookaheadInTheMiddleSeesTheEndOfTheValue) {
+  auto re = Regex::parse("function:([a-z]+)(:((?!\\d+$)[0-9a-zA-Z\\-_]+))?");
+  ASSERT_TRUE(re);
+  EXPECT_TRUE(re->full_match(std::string("function:f")));
+  EXPECT_TRUE(re->full_match(std::string("function:f:live")));
+  EXPECT_TRUE(re->full_match(std::string("function:f:v2")));
+  EXPECT_FALSE(re->full_match(std::string("function:f:12")));
+}
+
+TEST(RegexLookaround, PositiveLookaheadAndInnerAnchors) {
+  auto alias = Regex::parse("(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+");
+  ASSERT_TRUE(alias);
+  EXPECT_TRUE(alias->full_match(std::string("v1")));
+  EXPECT_FALSE(alias->full_match(std::string("42")));
+  auto esm = Regex::parse("(^(?!(system\\x2e)))(^[_a-zA-Z0-9])([^$]*)");
+  ASSERT_TRUE(esm);
+  EXPECT_TRUE(esm->full_match(std::string("queue.x")));
+  EXPECT_FALSE(esm->full_match(std::string("system.x")));
+}
+
+TEST(RegexPosixClass, BracketClassesReadAsStdRegexReadsThem) {
+  auto re = Regex::parse("([[:alpha:][:space:][:digit:]_.:/=+\\-@]*)");
+  ASSERT_TRUE(re);
+  EXPECT_TRUE(re->full_match(std::string("Team A/b=1 @x")));
+  EXPECT_FALSE(re->full_match(std::string("a!")));
+  EXPECT_FALSE(Regex::parse("[[:nope:]]"));
+}
+
+TEST(RegexLookaround, GeneratedValuesSatisfyLookaheads) {
+  for (const char* p : {"(?!^[0-9]+$)([a-zA-Z0-9\\-_]+)", "(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+"}) {
+    auto re = Regex::parse(p);
+    ASSERT_TRUE(re);
+    for (int seed = 0; seed < 50; ++seed) {
+      std::string v = matching_string(p, 1, 64)(rc::Random(seed), 30).value();
+      EXPECT_TRUE(re->full_match(v)) << p << " " << v;
+    }
+  }
 }

@@ -108,3 +108,45 @@ TEST(FixtureRunner, ConcurrentAcquiresGetDistinctResources) {
   auto caller = t.make_caller();
   EXPECT_TRUE(runner.cleanup_all(*caller).empty());
 }
+
+TEST(FixtureRunner, ACleanUpThatFindsTheResourceGoneIsNoProblem) {
+  e2e::Target t;
+  ASSERT_TRUE(t.ok()) << t.error();
+  auto caller = t.make_caller();
+  fixture::FixtureRunner runner(t.specs(), fixture::RunIdentity{});
+  std::string reason;
+  auto inst = runner.acquire(*caller, "lambda", "durableExecution", &reason);
+  ASSERT_TRUE(inst) << reason;
+  // The resource goes away before its clean-up (as when a Delete is the operation under test).
+  const auto* del = t.specs().find_operation("lambda.DeleteFunction");
+  auto r = caller->call(*t.specs().find_service("lambda"), *del, Json{{"FunctionName", *inst->vars.get("functionName")}}, "probe");
+  ASSERT_TRUE(r.ok()) << r.status;
+  runner.release(*caller, *inst);
+  for (const auto& problem : runner.cleanup_all(*caller))
+    EXPECT_EQ(problem.find("DeleteFunction"), std::string::npos) << problem;
+}
+
+TEST(FixtureRunner, AdoptedProductsAreReleasedWithTheirOwnCleanUp) {
+  e2e::Target t;
+  ASSERT_TRUE(t.ok()) << t.error();
+  auto caller = t.make_caller();
+  fixture::FixtureRunner runner(t.specs(), fixture::RunIdentity{});
+  const auto* svc = t.specs().find_service("stepfunctions");
+  const auto* create = t.specs().find_operation("stepfunctions.CreateActivity");
+  auto made = caller->call(*svc, *create, Json{{"name", "adopted-activity"}}, "probe");
+  ASSERT_TRUE(made.ok());
+  fixture::Variables vars = runner.builtins();
+  ASSERT_TRUE(fixture::capture_into({spec::Capture{"activityArn", false, "/activityArn"}}, made, nullptr, vars));
+  std::vector<spec::Step> cleanup(1);
+  cleanup[0].operation = "DeleteActivity";
+  cleanup[0].input = Json{{"activityArn", "${activityArn}"}};
+  auto inst = runner.adopt("stepfunctions", "made by CreateActivity", cleanup, vars);
+  caller->take_exchanges();
+  EXPECT_TRUE(runner.cleanup_all(*caller).empty());
+  auto log = caller->take_exchanges();
+  ASSERT_EQ(log.size(), 1u);  // released exactly once, by its own clean-up
+  EXPECT_EQ(log[0].operation, "stepfunctions.DeleteActivity");
+  EXPECT_EQ(log[0].response.status, 200);
+  EXPECT_TRUE(runner.cleanup_all(*caller).empty());
+  EXPECT_TRUE(caller->take_exchanges().empty());
+}

@@ -32,4 +32,12 @@ inline EmbeddedFile* find_file(std::vector<EmbeddedFile>& files, const std::stri
   return nullptr;
 }
 
+// A service file with every required key and nothing else (no fixtures, no common errors).
+inline std::string minimal_service_json(const std::string& name) {
+  return R"({"kind":"service","name":")" + name + R"(","title":"T","apiVersion":"2020-01-01","protocol":"awsJson1_0",)"
+         R"("signingName":")" + name + R"(","endpointPrefix":")" + name + R"(","targetPrefix":"T",)"
+         R"("validation":{"error":"ValidationException","memberPaths":"asModeled","provenance":"inferred","templates":{}},)"
+         R"("commonErrors":[],"fixtures":{}})";
+}
+
 }  // namespace conform::spec::testing_support
