@@ -28,6 +28,8 @@ enum class Fault {
   SwfClosedTaskAccepted,          // swf-closed-task-accepted
   SwfHistoryMissingReason,        // swf-history-missing-reason
   SwfHeartbeatMissingCancelRequested,  // swf-heartbeat-missing-cancel-requested
+  SwfPaginationNeverEnds,         // swf-pagination-never-ends
+  SwfDescribeTypeIgnoresDeprecation,  // swf-describe-type-ignores-deprecation
   DurableArnPatternNotEnforced,   // durable-arn-pattern-not-enforced
   RestJsonNotFoundAs400,          // restjson-not-found-as-400
   DurableStopNoStateChange,       // durable-stop-no-state-change

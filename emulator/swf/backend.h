@@ -1,11 +1,14 @@
 // Factory of the reference emulator's swf service backend (see emulator/core/backend.h for the
 // contract every backend keeps).
 //
-// Promises: the backend implements RegisterDomain, DescribeDomain, RegisterWorkflowType,
-// RegisterActivityType, StartWorkflowExecution, PollForDecisionTask, RespondDecisionTaskCompleted,
-// PollForActivityTask, RespondActivityTask{Completed,Failed,Canceled}, RecordActivityTaskHeartbeat and
-// GetWorkflowExecutionHistory; all calls are serialized, so closes are atomic; timeouts are evaluated
-// lazily on every call with Call::clock; an idle poll waits at most `poll_wait` (real time).
+// Promises: the backend implements every SWF operation of the 2012-01-25 model (39) except
+// RespondDecisionTaskCompleted decisions other than ScheduleActivityTask, RequestCancelActivityTask,
+// RecordMarker and Complete/Fail/CancelWorkflowExecution (answered OperationNotPermittedFault): domains
+// and types with their deprecation, deletion and domain tags; executions with their history,
+// visibility (list, count, describe; filters and keyset pagination) and control (terminate, cancel
+// request, signal); decision and activity tasks. All calls are serialized, so closes are atomic;
+// timeouts are evaluated lazily on every call with Call::clock; an idle poll waits at most `poll_wait`
+// (real time).
 #pragma once
 
 #include <chrono>

@@ -71,6 +71,7 @@ void schedule_activity(Store& store, Execution& e, double now, const Json& attrs
   };
   auto type_it = store.activity_types.find(Store::type_key(e.domain, name, version));
   if (type_it == store.activity_types.end()) return fail("ACTIVITY_TYPE_DOES_NOT_EXIST");
+  if (type_it->second.deprecated_at) return fail("ACTIVITY_TYPE_DEPRECATED");
   for (const auto& [id, t] : e.activities)
     if (t.state != ActivityTask::Closed && t.activity_id == activity_id) return fail("ACTIVITY_ID_ALREADY_IN_USE");
   const Json& reg = type_it->second.registration;

@@ -4,7 +4,7 @@
 // unsupported decision type, an invalid duration, a closing decision that is not last) before anything
 // changes; on a problem nothing is applied and the decision task stays usable. apply_decisions records
 // DecisionTaskCompleted, then each decision's events: ActivityTaskScheduled or ScheduleActivityTaskFailed
-// (unknown type, activity id in use, undefined default), ActivityTaskCancelRequested (started task) or
+// (unknown or deprecated type, activity id in use, undefined default), ActivityTaskCancelRequested (started task) or
 // ActivityTaskCancelRequested + ActivityTaskCanceled (not yet started) or RequestCancelActivityTaskFailed,
 // MarkerRecorded, WorkflowExecutionCompleted/Failed/Canceled (or the matching *Failed event with cause
 // UNHANDLED_DECISION when events arrived during the decision task); a failed decision or an unhandled

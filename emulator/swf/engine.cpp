@@ -1,6 +1,8 @@
 // Execution state transitions (see engine.h).
 #include "emulator/swf/engine.h"
 
+#include <map>
+
 namespace conform::emulator::swf {
 
 void schedule_decision(Store& store, Execution& e, double now) {
@@ -81,8 +83,25 @@ void close_activity(Store& store, Execution& e, ActivityTask& task, double now, 
   schedule_decision(store, e, now);
 }
 
+namespace {
+
+// "WorkflowExecutionTimedOut" -> "TIMED_OUT".
+std::string close_status_of(const std::string& event_type) {
+  static const std::map<std::string, std::string> kStatus = {
+      {"WorkflowExecutionCompleted", "COMPLETED"},   {"WorkflowExecutionFailed", "FAILED"},
+      {"WorkflowExecutionCanceled", "CANCELED"},     {"WorkflowExecutionTerminated", "TERMINATED"},
+      {"WorkflowExecutionTimedOut", "TIMED_OUT"},    {"WorkflowExecutionContinuedAsNew", "CONTINUED_AS_NEW"},
+  };
+  auto it = kStatus.find(event_type);
+  return it == kStatus.end() ? "TERMINATED" : it->second;
+}
+
+}  // namespace
+
 void close_execution(Store& store, Execution& e, double now, const std::string& event_type, Json attributes) {
-  e.history.append(now, event_type, std::move(attributes));
+  int64_t id = e.history.append(now, event_type, std::move(attributes));
+  e.closed_at = e.history.find(id)->value("eventTimestamp", now);
+  e.close_status = close_status_of(event_type);
   e.open = false;
   e.decision.reset();
   e.decision_needed_after_current = false;

@@ -41,7 +41,8 @@ int64_t start_activity(Store& store, Execution& e, ActivityTask& task, double no
 void close_activity(Store& store, Execution& e, ActivityTask& task, double now, const std::string& event_type,
                     Json attributes);
 
-// Closes the execution with `event_type` (WorkflowExecutionCompleted/Failed/TimedOut/Canceled).
+// Closes the execution with `event_type` (WorkflowExecutionCompleted/Failed/TimedOut/Canceled/
+// Terminated), recording the close status that event means and the event's timestamp as close time.
 void close_execution(Store& store, Execution& e, double now, const std::string& event_type, Json attributes);
 
 }  // namespace conform::emulator::swf

@@ -14,6 +14,10 @@ inline constexpr const char* kDefaultUndefined = "DefaultUndefinedFault";
 inline constexpr const char* kAlreadyStarted = "WorkflowExecutionAlreadyStartedFault";
 inline constexpr const char* kNotPermitted = "OperationNotPermittedFault";
 inline constexpr const char* kValidation = "ValidationException";
+inline constexpr const char* kTypeDeprecated = "TypeDeprecatedFault";
+inline constexpr const char* kTypeNotDeprecated = "TypeNotDeprecatedFault";
+inline constexpr const char* kDomainDeprecated = "DomainDeprecatedFault";
+inline constexpr const char* kTooManyTags = "TooManyTagsFault";
 
 inline std::string unknown_domain(const std::string& name) { return "Unknown domain: " + name; }
 inline std::string type_text(const char* kind, const std::string& name, const std::string& version) {
@@ -25,6 +29,13 @@ inline std::string unknown_type(const char* kind, const std::string& name, const
 inline std::string unknown_execution(const std::string& workflow_id, const std::string& run_id) {
   return "Unknown execution: WorkflowExecution=[workflowId=" + workflow_id + ", runId=" + run_id + "]";
 }
+// An execution named by workflowId alone (no runId) that has no open run.
+inline std::string unknown_open_execution(const std::string& workflow_id) {
+  return "Unknown execution, workflowId = " + workflow_id;
+}
+// A domain ARN (TagResource, UntagResource, ListTagsForResource) that names no domain.
+inline std::string unknown_resource(const std::string& arn) { return "Unknown resource: " + arn; }
+inline constexpr const char* kInvalidPageToken = "Invalid nextPageToken";
 inline std::string unknown_activity(int64_t scheduled_id) {
   return "Unknown activity, scheduledEventId = " + std::to_string(scheduled_id);
 }

@@ -27,9 +27,45 @@ Outcome describe_domain(Context& c);
 Outcome register_workflow_type(Context& c);
 Outcome register_activity_type(Context& c);
 
+// Reads of domains and types (ops_catalog.cpp)
+Outcome list_domains(Context& c);
+Outcome describe_activity_type(Context& c);
+Outcome describe_workflow_type(Context& c);
+Outcome list_activity_types(Context& c);
+Outcome list_workflow_types(Context& c);
+
+// Deprecation and deletion (ops_deprecation.cpp)
+Outcome deprecate_domain(Context& c);
+Outcome undeprecate_domain(Context& c);
+Outcome deprecate_activity_type(Context& c);
+Outcome deprecate_workflow_type(Context& c);
+Outcome undeprecate_activity_type(Context& c);
+Outcome undeprecate_workflow_type(Context& c);
+Outcome delete_activity_type(Context& c);
+Outcome delete_workflow_type(Context& c);
+
+// Domain tags (ops_tags.cpp)
+Outcome tag_resource(Context& c);
+Outcome untag_resource(Context& c);
+Outcome list_tags_for_resource(Context& c);
+
 // Executions (ops_execution.cpp)
 Outcome start_workflow_execution(Context& c);
 Outcome get_workflow_execution_history(Context& c);
+
+// Visibility (ops_visibility.cpp)
+Outcome describe_workflow_execution(Context& c);
+Outcome list_open_workflow_executions(Context& c);
+Outcome list_closed_workflow_executions(Context& c);
+Outcome count_open_workflow_executions(Context& c);
+Outcome count_closed_workflow_executions(Context& c);
+Outcome count_pending_activity_tasks(Context& c);
+Outcome count_pending_decision_tasks(Context& c);
+
+// Execution control (ops_control.cpp)
+Outcome terminate_workflow_execution(Context& c);
+Outcome request_cancel_workflow_execution(Context& c);
+Outcome signal_workflow_execution(Context& c);
 
 // Decision tasks (ops_decision.cpp)
 std::optional<Outcome> poll_for_decision_task(Context& c);

@@ -26,9 +26,9 @@ Outcome next_page(Context& c, const std::string& token) {
   auto key = page_token_execution(token);
   Execution* e = key ? c.store.find_execution(*key) : nullptr;
   if (!e || !e->open || !e->decision || e->decision->state != DecisionTask::Started)
-    return Outcome::error(msg::kValidation, "Invalid nextPageToken");
+    return Outcome::error(msg::kValidation, msg::kInvalidPageToken);
   auto page = page_events(e->history, c.in(), e->key());
-  if (!page) return Outcome::error(msg::kValidation, "Invalid nextPageToken");
+  if (!page) return Outcome::error(msg::kValidation, msg::kInvalidPageToken);
   return decision_task_answer(*e, *page);
 }
 

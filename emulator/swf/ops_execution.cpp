@@ -1,5 +1,6 @@
 // StartWorkflowExecution and GetWorkflowExecutionHistory.
 #include "emulator/swf/engine.h"
+#include "emulator/swf/execution_lookup.h"
 #include "emulator/swf/json_access.h"
 #include "emulator/swf/messages.h"
 #include "emulator/swf/ops.h"
@@ -40,6 +41,8 @@ Outcome start_workflow_execution(Context& c) {
   auto type_it = c.store.workflow_types.find(Store::type_key(domain, name, version));
   if (type_it == c.store.workflow_types.end())
     return Outcome::error(msg::kUnknownResource, msg::unknown_type("WorkflowType", name, version));
+  if (type_it->second.deprecated_at)
+    return Outcome::error(msg::kTypeDeprecated, msg::type_text("WorkflowType", name, version));
   const Json& reg = type_it->second.registration;
   if (c.store.find_open_by_workflow_id(domain, workflow_id)) return Outcome::error(msg::kAlreadyStarted, "");
 
@@ -73,6 +76,9 @@ Outcome start_workflow_execution(Context& c) {
   e->execution_timeout_text = *exec_timeout;
   e->task_timeout_text = *task_timeout;
   e->started_at = c.now;
+  if (const Json& tags = member(in, "tagList"); tags.is_array())
+    for (const Json& tag : tags)
+      if (tag.is_string()) e->tags.push_back(tag.get<std::string>());
 
   Json started = Json::object();
   if (auto v = opt_string(in, "input")) started["input"] = *v;
@@ -101,15 +107,11 @@ Outcome start_workflow_execution(Context& c) {
 }
 
 Outcome get_workflow_execution_history(Context& c) {
-  const Json& in = c.in();
-  std::string domain = get_string(in, "domain");
-  const Json& ex = member(in, "execution");
-  std::string workflow_id = get_string(ex, "workflowId"), run_id = get_string(ex, "runId");
-  if (!c.store.find_domain(domain)) return Outcome::error(msg::kUnknownResource, msg::unknown_domain(domain));
-  Execution* e = c.store.find_execution(domain, workflow_id, run_id);
-  if (!e) return Outcome::error(msg::kUnknownResource, msg::unknown_execution(workflow_id, run_id));
-  auto page = page_events(e->history, in, e->key());
-  if (!page) return Outcome::error(msg::kValidation, "Invalid nextPageToken");
+  ExecutionLookup l = named_execution(c.store, c.in());
+  if (l.answer) return *l.answer;
+  Execution* e = l.execution;
+  auto page = page_events(e->history, c.in(), e->key());
+  if (!page) return Outcome::error(msg::kValidation, msg::kInvalidPageToken);
   Json out = Json::object();
   out["events"] = std::move(page->events);
   if (page->next_token) out["nextPageToken"] = *page->next_token;

@@ -1,4 +1,6 @@
 // RegisterDomain, DescribeDomain, RegisterWorkflowType, RegisterActivityType.
+#include "emulator/swf/catalog.h"
+#include "emulator/swf/domain_tags.h"
 #include "emulator/swf/json_access.h"
 #include "emulator/swf/messages.h"
 #include "emulator/swf/ops.h"
@@ -17,16 +19,20 @@ std::optional<Outcome> invalid_default(const Json& in, std::initializer_list<con
   return std::nullopt;
 }
 
-Outcome register_type(Context& c, const char* kind, std::map<std::string, TypeRecord>& table,
-                      std::initializer_list<const char*> duration_members) {
+// A deprecated domain "cannot be used to ... register new types" (DeprecateDomain's documentation); the
+// model declares no DomainDeprecatedFault for the registrations, so the domain is answered as "no longer
+// available for this operation" (UnknownResourceFault's documentation).
+Outcome register_type(Context& c, const TypeKind& kind, std::initializer_list<const char*> duration_members) {
   const Json& in = c.in();
   std::string domain = get_string(in, "domain");
   std::string name = get_string(in, "name"), version = get_string(in, "version");
-  if (!c.store.find_domain(domain)) return Outcome::error(msg::kUnknownResource, msg::unknown_domain(domain));
+  const Domain* d = c.store.find_domain(domain);
+  if (!d || d->deprecated) return Outcome::error(msg::kUnknownResource, msg::unknown_domain(domain));
   if (auto bad = invalid_default(in, duration_members)) return *bad;
   std::string key = Store::type_key(domain, name, version);
-  if (table.count(key)) return Outcome::error(msg::kTypeAlreadyExists, msg::type_text(kind, name, version));
-  table[key] = TypeRecord{Json{{"name", name}, {"version", version}}, in, c.now};
+  auto& table = c.store.*kind.table;
+  if (table.count(key)) return Outcome::error(msg::kTypeAlreadyExists, msg::type_text(kind.name, name, version));
+  table[key] = TypeRecord{Json{{"name", name}, {"version", version}}, in, c.now, std::nullopt};
   return Outcome::ok();
 }
 
@@ -40,6 +46,7 @@ Outcome register_domain(Context& c) {
   d.name = name;
   d.retention_days = get_string(in, "workflowExecutionRetentionPeriodInDays");
   d.description = opt_string(in, "description");
+  if (!merge_tags(d.tags, member(in, "tags"))) return Outcome::error(msg::kTooManyTags, name);
   c.store.domains[name] = d;
   return Outcome::ok();
 }
@@ -48,24 +55,19 @@ Outcome describe_domain(Context& c) {
   std::string name = get_string(c.in(), "name");
   const Domain* d = c.store.find_domain(name);
   if (!d) return Outcome::error(msg::kUnknownResource, msg::unknown_domain(name));
-  Json info = Json::object();
-  info["name"] = d->name;
-  info["status"] = "REGISTERED";
-  if (d->description) info["description"] = *d->description;
-  info["arn"] = "arn:aws:swf:" + c.call.region + ":" + c.call.account + ":/domain/" + d->name;
   Json out = Json::object();
-  out["domainInfo"] = std::move(info);
+  out["domainInfo"] = domain_info(c.call, *d);
   out["configuration"] = Json{{"workflowExecutionRetentionPeriodInDays", d->retention_days}};
   return Outcome::ok(std::move(out));
 }
 
 Outcome register_workflow_type(Context& c) {
-  return register_type(c, "WorkflowType", c.store.workflow_types,
+  return register_type(c, kWorkflowType,
                        {"defaultTaskStartToCloseTimeout", "defaultExecutionStartToCloseTimeout"});
 }
 
 Outcome register_activity_type(Context& c) {
-  return register_type(c, "ActivityType", c.store.activity_types,
+  return register_type(c, kActivityType,
                        {"defaultTaskStartToCloseTimeout", "defaultTaskHeartbeatTimeout",
                         "defaultTaskScheduleToStartTimeout", "defaultTaskScheduleToCloseTimeout"});
 }
