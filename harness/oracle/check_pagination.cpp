@@ -10,6 +10,7 @@
 // A walk stops after kMaxPages pages without a verdict on termination (the list may be long).
 #include <set>
 
+#include "harness/gen/valid_input.h"
 #include "harness/oracle/check_support.h"
 #include "harness/oracle/checks.h"
 
@@ -22,10 +23,12 @@ constexpr int kMaxEmptyPages = 10;
 
 bool is_list(const spec::Operation& op) { return op.name.rfind("List", 0) == 0; }
 
-// The lifecycle's binding; `required_only` leaves out optional members (a List's stateMachineArn filter
-// would narrow the listing to one fixture's single item).
-Json binding(const spec::Operation& op, const fixture::Variables& vars, bool required_only) {
-  Json input = bind_input(op, Json::object(), vars);
+// The case's valid input (required members the lifecycle does not bind, such as SWF's
+// registrationStatus) with the lifecycle's binding; `required_only` leaves out optional members (a
+// List's stateMachineArn filter would narrow the listing to one fixture's single item).
+Json binding(const spec::Operation& op, const Json& generated, const fixture::Variables& vars, bool required_only) {
+  Json input = bind_input(op, generated, vars);
+  input.erase(op.pagination->input_token);  // the walk sets it
   if (required_only)
     for (const auto& m : op.input.members)
       if (!m.required) input.erase(m.name);
@@ -66,11 +69,12 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
   // Unfiltered first; an operation that needs one of its optional filters (ListExecutions: a state
   // machine or a map run) refuses that with a 4xx, and is then listed as its lifecycle binds it.
   bool required_only = true;
-  Json input = binding(op, vars, true);
+  const Json generated = c.value("input", Json::object());
+  Json input = binding(op, generated, vars, true);
   input[p.page_size] = page_size;
   int idx = -1;
   auto r = b.call(op, input, "probe", &idx);
-  Json full = binding(op, vars, false);
+  Json full = binding(op, generated, vars, false);
   full[p.page_size] = page_size;
   if (!r.ok() && !r.transport_error && r.status < 500 && full != input) {
     required_only = false;
@@ -107,7 +111,7 @@ CaseResult run(const Scope& scope, const Json& c, Session& session) {
     input[p.input_token] = token;
   }
 
-  Json bad = binding(op, vars, required_only);
+  Json bad = binding(op, generated, vars, required_only);
   bad[p.input_token] = "conform-never-issued-token";
   r = b.call(op, bad, "probe", &idx);
   if (const spec::ErrorSpec* e = invalid_token_error(op)) {
@@ -137,7 +141,9 @@ CheckDef make_pagination_check() {
   d.generate = [](const Scope& scope) {
     int max = 3;
     if (scope.op.pagination && scope.op.pagination->max_page_size) max = static_cast<int>(std::min<int64_t>(3, *scope.op.pagination->max_page_size));
-    return rc::gen::map(rc::gen::inRange(1, std::max(1, max) + 1), [](int n) { return Json{{"pageSize", n}}; });
+    const spec::Operation* op = &scope.op;
+    return rc::gen::map(rc::gen::pair(rc::gen::inRange(1, std::max(1, max) + 1), gen::valid_input(*op)),
+                        [](const std::pair<int, Json>& p) { return Json{{"pageSize", p.first}, {"input", p.second}}; });
   };
   d.run = run;
   return d;

@@ -74,7 +74,7 @@ OpProgress Aggregator::add(const WorkUnit& unit, oracle::CaseResult result, doub
       contract_failure |= f.tier == oracle::Tier::Contract;
       if (std::any_of(failing.begin(), failing.end(), [&](const auto& p) { return p.first == fp; })) continue;
       failing.emplace_back(fp, i);
-      outcome.failing.push_back({fp, f.verdict, f.tier});
+      outcome.failing.push_back({fp, f.verdict, f.tier, f.exchange_index});
     }
   }
 
@@ -181,7 +181,19 @@ void Aggregator::fill(report::RunReport& report, std::vector<UnitSummary>* units
     report.failures.push_back(std::move(r));
   }
   // Findings, then what the baseline accepts: a symptom it lists, or every symptom of a finding it lists.
-  report.findings = report::group_findings(report.failures);
+  // Symptoms judged on one answer of one case are one deviation.
+  std::set<std::vector<std::string>> co_observed;
+  for (const UnitOutcome& u : outcomes_) {
+    std::map<int, std::vector<std::string>> by_answer;
+    for (const auto& f : u.failing)
+      if (f.exchange_index >= 0) by_answer[f.exchange_index].push_back(f.fingerprint);
+    for (auto& [_, fps] : by_answer)
+      if (fps.size() > 1) {
+        std::sort(fps.begin(), fps.end());
+        co_observed.insert(fps);
+      }
+  }
+  report.findings = report::group_findings(report.failures, {co_observed.begin(), co_observed.end()});
   std::set<std::string> accepted;
   for (auto& f : report.findings) {
     const bool whole = baseline_ && baseline_->accepts(f.fingerprint);

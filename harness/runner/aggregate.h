@@ -77,6 +77,7 @@ class Aggregator {
     std::string fingerprint;
     oracle::Verdict verdict;
     oracle::Tier tier;
+    int exchange_index = -1;  // the answer it judged
   };
   struct UnitOutcome {
     size_t cell = 0, ordinal = 0;

@@ -149,6 +149,7 @@ class ServiceChecker {
       check_json(d, step.input, pointer_append(sp, "input"), scope);
       if (!cleanup) {
         for (const Capture& c : step.captures) captured.push_back(c.variable);
+        for (const Capture& c : step.input_captures) captured.push_back(c.variable);
       }
     }
   }

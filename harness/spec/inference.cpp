@@ -39,10 +39,11 @@ Recipe read_recipe(const Fixture& f) {
   r.fixture = &f;
   for (size_t i = 0; i < f.steps.size(); ++i) {
     const Step& step = f.steps[i];
-    for (const auto& c : step.captures) {
-      r.captured.emplace(c.variable, i + 1);
-      r.nouns.emplace(resource_of(c.variable), i + 1);
-    }
+    for (const auto* list : {&step.captures, &step.input_captures})
+      for (const auto& c : *list) {
+        r.captured.emplace(c.variable, i + 1);
+        r.nouns.emplace(resource_of(c.variable), i + 1);
+      }
     auto [verb, noun] = verb_and_noun(step.operation);
     if (!noun.empty() && is_producer_verb(verb) && step.input.is_object()) {
       r.named.push_back({lower_first(noun), step.input, i + 1, step.operation});
@@ -73,7 +74,7 @@ struct Binding {
 
 // How the recipe's first `limit` steps can fill member `m`: a captured variable of the member's name, the
 // name a producing step gave its noun, or a structure of such values.
-std::optional<Binding> bind_member(const Member& m, const Recipe& r, size_t limit) {
+std::optional<Binding> bind_member(const Member& m, const Recipe& r, size_t limit, const std::string& op_noun = "") {
   std::optional<Binding> best;
   auto offer = [&](Json value, size_t after, std::string how) {
     auto need = steps_for(value, r, after, limit);
@@ -95,8 +96,10 @@ std::optional<Binding> bind_member(const Member& m, const Recipe& r, size_t limi
     }
   }
   for (const auto& in : r.named) {
-    if (!structure && (same_name(m.name, in.noun) || same_name(m.name, in.noun + "Name")) && in.input.contains("name") &&
-        in.input["name"].is_string())
+    // DescribeDomain's `name` is the name RegisterDomain gave the domain.
+    const bool own_name = same_name(m.name, "name") && !op_noun.empty() && lower_first(op_noun) == in.noun;
+    if (!structure && (same_name(m.name, in.noun) || same_name(m.name, in.noun + "Name") || own_name) &&
+        in.input.contains("name") && in.input["name"].is_string())
       offer(in.input["name"], in.after, "the name recipe " + recipe + " gives " + in.producer);
     if (structure && same_name(m.name, in.noun)) {
       Json value = Json::object();
@@ -129,6 +132,7 @@ struct Plan {
   const Step* own = nullptr;       // the operation is the recipe's next step: its input, what it makes
   Json bind = Json::object();
   std::vector<std::string> consumed, notes;
+  int required_bound = 0;          // consumers: required members bound (more is better)
 };
 
 // The operation is a step of the recipe: it is sent as the recipe sends it, after the steps before it.
@@ -202,7 +206,7 @@ std::optional<Plan> as_consumer(const Operation& op, const Recipe& r) {
     if (!m.shape || is_page_token_name(m.name)) continue;
     const bool structure = m.shape->type == ShapeType::Structure;
     if (!m.required && (structure || !is_identifier_name(m.name))) continue;  // optional: identifier strings only
-    auto b = bind_member(m, r, SIZE_MAX);
+    auto b = bind_member(m, r, SIZE_MAX, verb_and_noun(op.name).second);
     if (!b) {
       if (m.required && is_identifier_name(m.name)) return std::nullopt;
       continue;
@@ -212,6 +216,7 @@ std::optional<Plan> as_consumer(const Operation& op, const Recipe& r) {
     p.consumed.push_back(m.name);
     p.notes.push_back(m.name + " = " + b->how);
     required_bound = required_bound || m.required;
+    p.required_bound += m.required ? 1 : 0;
   }
   add_update_values(op, r, p);
   auto listed = steps_for_listed_noun(op, r);
@@ -234,10 +239,16 @@ std::optional<Plan> standing_alone(const Operation& op) {
   return p;
 }
 
+// The plan that binds the most required members (a structure such as SWF's activityType is no
+// identifier by name, but a recipe that makes one is better than one that leaves it random), then the
+// one with the fewest recipe steps.
 std::optional<Plan> choose_plan(const Operation& op, const std::vector<Recipe>& recipes) {
   std::optional<Plan> best;
   auto consider = [&](std::optional<Plan> p) {
-    if (p && (!best || p->steps < best->steps)) best = std::move(p);
+    if (!p) return;
+    if (!best || p->required_bound > best->required_bound ||
+        (p->required_bound == best->required_bound && p->steps < best->steps))
+      best = std::move(p);
   };
   for (const auto& r : recipes) consider(as_recipe_step(op, r));
   if (best) return best;
@@ -256,10 +267,11 @@ Fixture prefix_of(const Fixture& f, size_t steps, const std::string& name) {
   std::set<std::string> available(kBuiltins.begin(), kBuiltins.end());
   for (size_t i = 0; i < steps && i < f.steps.size(); ++i) {
     out.steps.push_back(f.steps[i]);
-    for (const auto& c : f.steps[i].captures) {
-      available.insert(c.variable);
-      out.provides.push_back(c.variable);
-    }
+    for (const auto* list : {&f.steps[i].captures, &f.steps[i].input_captures})
+      for (const auto& c : *list) {
+        available.insert(c.variable);
+        out.provides.push_back(c.variable);
+      }
   }
   for (const auto& step : f.cleanup) {
     auto vars = referenced_variables(step.input);
@@ -274,7 +286,8 @@ Fixture prefix_of(const Fixture& f, size_t steps, const std::string& name) {
 std::vector<Step> cleanup_of_own_step(const Fixture& f, size_t steps, const Step& own) {
   std::set<std::string> before(kBuiltins.begin(), kBuiltins.end()), made;
   for (size_t i = 0; i < steps && i < f.steps.size(); ++i)
-    for (const auto& c : f.steps[i].captures) before.insert(c.variable);
+    for (const auto* list : {&f.steps[i].captures, &f.steps[i].input_captures})
+      for (const auto& c : *list) before.insert(c.variable);
   for (const auto& c : own.captures) made.insert(c.variable);
   std::vector<Step> out;
   for (const auto& step : f.cleanup) {
@@ -433,8 +446,14 @@ class Inferrer {
       r.id = "inferred-unknown-" + member;
       r.situation = Situation::UnknownResource;
       r.member = member;
-      r.value = value.get<std::string>();
-      r.value_replace = "[^:/]+$";
+        r.value = value.get<std::string>();
+      // An ARN keeps its form with a fresh last segment; any other identifier (a name, a runId, which
+      // may hold '/') is replaced whole.
+      const std::string& v = *r.value;
+      const bool arn_variable = v.size() > 6 && v.rfind("${", 0) == 0 && v.back() == '}' &&
+                                (ends_with(v.substr(0, v.size() - 1), "Arn") || ends_with(v.substr(0, v.size() - 1), "ARN"));
+      const bool arn = ends_with(member, "Arn") || ends_with(member, "ARN") || v.rfind("arn:", 0) == 0 || arn_variable;
+      r.value_replace = arn ? "[^:/]+$" : "^.*$";
       r.value_with = "never-issued-${uuid}";
       r.expect.status = e->status;
       r.expect.error = e->name;

@@ -138,6 +138,10 @@ struct Step {
   std::string operation;                      // empty for a pure sleep step
   Json input;                                 // may contain ${var} templates
   std::vector<Capture> captures;
+  // Variables taken from the step's own (expanded) input, by JSON pointer: RegisterDomain answers an
+  // empty body, so the domain name it was given is bound from its input.
+  std::vector<Capture> input_captures;
+  bool optional = false;                      // an unknown-operation answer skips the step (no failure)
   std::optional<std::string> until;           // poll until this pointer is present and non-empty
   int attempts = 1;
   int interval_ms = 0;

@@ -56,6 +56,10 @@ Step build_step(const JsonReader& r, const Json& entry, const std::string& ptr) 
     }
   }
   step.captures = build_captures(r, entry, "capture", ptr);
+  step.input_captures = build_captures(r, entry, "bind", ptr);
+  for (const Capture& c : step.input_captures)
+    if (c.from_header) r.diag().add(pointer_append(pointer_append(ptr, "bind"), c.variable), "'bind' reads the step's input: a JSON pointer, not a header");
+  step.optional = r.boolean_or(entry, "optional", ptr, false);
   step.until = r.string(entry, "until", ptr);
   if (step.until && !is_valid_pointer(*step.until)) {
     r.diag().add(pointer_append(ptr, "until"), "'" + *step.until + "' is not a JSON pointer (such as '/taskToken')");
@@ -260,10 +264,11 @@ StateAssertion build_assertion(const JsonReader& r, const Json& entry, const std
     else r.diag().add(pointer_append(ptr, "present"), "present must be true or false");
   }
   a.some = build_assertions(r, entry, "some", ptr);
+  a.error = r.string(entry, "error", ptr);
   a.provenance = r.provenance_or(entry, "provenance", ptr, Provenance::Inferred);
   a.note = r.string_or(entry, "note", ptr, "");
-  if (!a.equals && !a.equals_input && !a.present && a.some.empty()) {
-    r.diag().add(ptr, "a state assertion must check something: give 'equals', 'equalsInput', 'present' or 'some'");
+  if (!a.equals && !a.equals_input && !a.present && a.some.empty() && !a.error) {
+    r.diag().add(ptr, "a state assertion must check something: give 'equals', 'equalsInput', 'present', 'some' or 'error'");
   }
   return a;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -98,6 +99,11 @@ Behaviour behaviour(const FailureRecord& f) {
   if (f.facet == "shape") return {"any", f.signature, false};
   if (f.facet == "items") return {"pagination", f.signature, false};
   if (validation && is_answer_facet(f.facet)) return {"validation", std::string("not answered ") + kValidationError, true};
+  if (f.facet == "status" && !expected_answer(f).empty() && observed_code(f) == expected_answer(f)) {
+    const std::string status = f.observed.size() >= 8 ? f.observed.substr(5, 3) : f.observed;
+    return {"any", expected_answer(f) + " is sent with HTTP " + status + " (" + f.expected.substr(0, f.expected.find(' ')) +
+                       " expected)", false};
+  }
   if (is_answer_facet(f.facet) && observed_code(f) == kValidationError)
     return {"validation", std::string("valid values refused with ") + kValidationError, true};
   if ((f.facet == "all-succeed" || f.facet == "single-winner") && f.observed.find(kValidationError) != std::string::npos)
@@ -228,7 +234,8 @@ bool better_minimal(const FailureRecord* a, const FailureRecord* b) {
 
 }  // namespace
 
-std::vector<HeadlineFinding> group_findings(std::vector<FailureRecord>& symptoms) {
+std::vector<HeadlineFinding> group_findings(std::vector<FailureRecord>& symptoms,
+                                            const std::vector<std::vector<std::string>>& co_observed) {
   std::vector<std::vector<Cause>> candidates(symptoms.size());
   std::map<std::string, Cause> by_key;
   for (size_t i = 0; i < symptoms.size(); ++i) {
@@ -265,8 +272,38 @@ std::vector<HeadlineFinding> group_findings(std::vector<FailureRecord>& symptoms
           }
   }
 
+  // One wrong answer, one finding: causes whose symptoms were judged on one answer merge into the one
+  // with more symptoms.
+  std::vector<int> parent(chosen.size());
+  for (size_t k = 0; k < parent.size(); ++k) parent[k] = static_cast<int>(k);
+  std::function<int(int)> root = [&](int k) { return parent[k] == k ? k : parent[k] = root(parent[k]); };
+  std::map<std::string, size_t> index_of;
+  for (size_t i = 0; i < symptoms.size(); ++i) index_of[symptoms[i].fingerprint] = i;
+  std::vector<size_t> size(chosen.size(), 0);
+  for (size_t i = 0; i < symptoms.size(); ++i) ++size[assigned[i]];
+  for (const auto& set : co_observed) {
+    int first = -1;
+    for (const auto& fp : set) {
+      auto it = index_of.find(fp);
+      if (it == index_of.end()) continue;
+      int k = root(assigned[it->second]);
+      if (first < 0) {
+        first = k;
+        continue;
+      }
+      if (k == first) continue;
+      const bool keep_first = size[first] > size[k] || (size[first] == size[k] && chosen[first].key < chosen[k].key);
+      const int keep = keep_first ? first : k, gone = keep_first ? k : first;
+      parent[gone] = keep;
+      size[keep] += size[gone];
+      first = keep;
+    }
+  }
+  for (size_t i = 0; i < symptoms.size(); ++i) assigned[i] = root(assigned[i]);
+
   std::vector<HeadlineFinding> out;
   for (size_t k = 0; k < chosen.size(); ++k) {
+    if (root(static_cast<int>(k)) != static_cast<int>(k)) continue;
     std::vector<const FailureRecord*> members;
     for (size_t i = 0; i < symptoms.size(); ++i)
       if (assigned[i] == static_cast<int>(k)) members.push_back(&symptoms[i]);

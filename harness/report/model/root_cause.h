@@ -31,7 +31,11 @@
 
 namespace conform::report {
 
-std::vector<HeadlineFinding> group_findings(std::vector<FailureRecord>& symptoms);
+// `co_observed`: sets of symptom fingerprints judged on one and the same answer of a case (a read-back
+// whose status and deprecationDate are both wrong): one wrong answer is one deviation, so the findings
+// they fall into are merged (the merged finding keeps the fingerprint of its largest part).
+std::vector<HeadlineFinding> group_findings(std::vector<FailureRecord>& symptoms,
+                                            const std::vector<std::vector<std::string>>& co_observed = {});
 
 // Copies each finding's case file, replay and curl commands from its minimal symptom (they are known
 // only once case files are written).

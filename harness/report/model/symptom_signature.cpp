@@ -78,6 +78,8 @@ std::string symptom_signature(const std::string& facet, const std::string& expec
   if (facet == "identity") return "no error identity";
   if (facet == "no-sensitive-echo") return "an @sensitive value echoed in the message";
   if (facet == "items") return "a page holds more items than its page size";
+  if (facet == "repeated-token") return "a page token is handed out twice (a client following the tokens loops)";
+  if (facet == "empty-pages") return "page tokens keep coming with empty pages";
   if (facet == "shape") {
     static const std::regex detail("\\s*\\([^)]*\\)");
     return clip("output shape: " + without_case_values(std::regex_replace(observed, detail, "")));
