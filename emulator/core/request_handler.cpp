@@ -23,6 +23,13 @@ void RequestHandler::add_backend(std::unique_ptr<Backend> backend) {
   backends_[name] = std::move(backend);
 }
 
+void RequestHandler::reset() {
+  backends_.clear();
+  ids_.restart();
+  request_ids_.restart();
+  routed_requests_ = 0;
+}
+
 http::Response RequestHandler::handle(const http::Request& request) noexcept {
   std::string request_id;
   try {

@@ -47,6 +47,9 @@ class RequestHandler {
   // `specs` must outlive the handler.
   RequestHandler(const spec::SpecSet& specs, HandlerOptions options);
   void add_backend(std::unique_ptr<Backend> backend);  // before the first handle()
+  // Drops every backend and restarts the id sequences and the throttle count: with the same backends
+  // added again, the handler answers as a freshly constructed one would. Not concurrent with handle().
+  void reset();
   http::Response handle(const http::Request& request) noexcept;
   const HandlerOptions& options() const { return options_; }
 
