@@ -54,6 +54,10 @@ void Emulator::reset() {
   impl_->add_backends();
 }
 
+bool Emulator::implements(const std::string& service, const std::string& operation) const {
+  return impl_->handler.implements(service, operation);
+}
+
 const EmulatorOptions& Emulator::options() const { return impl_->options; }
 
 }  // namespace conform::emulator

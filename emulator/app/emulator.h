@@ -57,6 +57,8 @@ class Emulator {
   // concurrent with handle(). Cheaper than construction, which routes every spec'd operation's URI
   // template (the emulator_request fuzz target resets one emulator per input).
   void reset();
+  // Whether the emulator has behaviour for the operation (the others are answered as unknown ones).
+  bool implements(const std::string& service, const std::string& operation) const;
   const EmulatorOptions& options() const;
 
  private:

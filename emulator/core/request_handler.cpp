@@ -30,6 +30,11 @@ void RequestHandler::reset() {
   routed_requests_ = 0;
 }
 
+bool RequestHandler::implements(const std::string& service, const std::string& operation) const {
+  auto backend = backends_.find(service);
+  return backend != backends_.end() && backend->second->implements(operation);
+}
+
 http::Response RequestHandler::handle(const http::Request& request) noexcept {
   std::string request_id;
   try {

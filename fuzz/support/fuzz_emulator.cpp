@@ -16,4 +16,11 @@ void FuzzEmulator::reset() {
   clock_->restart();
 }
 
+InputScope::InputScope() : emu_([]() -> FuzzEmulator& {
+  static FuzzEmulator& process_emulator = *new FuzzEmulator;
+  return process_emulator;
+}()) {}
+
+InputScope::~InputScope() { emu_.reset(); }
+
 }  // namespace conform::fuzz

@@ -46,4 +46,19 @@ class FuzzEmulator {
   emulator::Emulator emulator_;
 };
 
+// The process's one FuzzEmulator (built on first use, never destroyed: no exit-order issues) lent to
+// one input: as new when the scope starts, reset when it ends (so what an input allocated is freed
+// before it returns, and libFuzzer's leak check sees no growth).
+class InputScope {
+ public:
+  InputScope();
+  ~InputScope();
+  InputScope(const InputScope&) = delete;
+  InputScope& operator=(const InputScope&) = delete;
+  FuzzEmulator& emulator() { return emu_; }
+
+ private:
+  FuzzEmulator& emu_;
+};
+
 }  // namespace conform::fuzz

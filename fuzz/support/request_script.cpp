@@ -75,6 +75,8 @@ std::vector<ScriptStep> parse_script(std::string_view bytes) {
   return steps;
 }
 
+std::optional<ScriptStep> parse_step(std::string_view bytes) { return parse_block(bytes); }
+
 std::string render_script(const std::vector<ScriptStep>& steps) {
   std::string out;
   for (size_t i = 0; i < steps.size(); ++i) {

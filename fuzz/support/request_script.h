@@ -40,6 +40,9 @@ constexpr size_t kMaxSteps = 24;
 constexpr size_t kMaxBody = 64 * 1024;
 
 std::vector<ScriptStep> parse_script(std::string_view bytes);
+// The whole of `bytes` as one step (the emulator_single_request target's input: a `%%` line is body
+// text there); nullopt when it has no request line.
+std::optional<ScriptStep> parse_step(std::string_view bytes);
 std::string render_script(const std::vector<ScriptStep>& steps);
 
 // The http::Request a step describes, placeholders substituted. nullopt for a directive step or a

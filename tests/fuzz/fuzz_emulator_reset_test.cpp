@@ -110,3 +110,21 @@ TEST(EmulatorReset, RestartsTheThrottleCount) {
   EXPECT_NE(emu.handle(create).body.find("activityArn"), std::string::npos) << "the first request after reset";
   EXPECT_NE(emu.handle(create).body.find("ThrottlingException"), std::string::npos) << "the second one";
 }
+
+// The targets' InputScope lends every input the process's one emulator, as new each time.
+TEST(FuzzEmulatorReset, InputScopeLendsTheSameEmulatorAsNew) {
+  const std::string create = sfn_step("CreateActivity", "{\"name\":\"scoped\"}");
+  FuzzEmulator* first = nullptr;
+  std::vector<ScriptExchange> a, b;
+  {
+    fuzz::InputScope scope;
+    first = &scope.emulator();
+    a = run_script_on(scope.emulator(), create);
+  }
+  {
+    fuzz::InputScope scope;
+    EXPECT_EQ(&scope.emulator(), first);
+    b = run_script_on(scope.emulator(), create);
+  }
+  expect_same_answers(b, a, "the same first request in two scopes");
+}
