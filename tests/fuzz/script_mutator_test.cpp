@@ -195,3 +195,25 @@ TEST(ScriptMutator, CrossOverSplicesWholeSteps) {
     EXPECT_LE(parse_script(out).size(), kMaxSteps);
   }
 }
+
+// The emulator_single_request form: every mutation leaves one request (never a script), within
+// max_size; structured ones keep a request the catalog recognises.
+TEST(ScriptMutator, RequestFormStaysOneRequest) {
+  std::ifstream in(std::string(CONFORM_SOURCE_DIR) + "/corpus/emulator_single_request/seed-stepfunctions-SendTaskFailure-lifecycle-9",
+                   std::ios::binary);
+  std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(parse_step(seed)) << "seed missing";
+  auto keep_bytes = [](uint8_t*, size_t size, size_t) { return size; };
+  size_t recognised = 0;
+  for (unsigned s = 1; s < 200; ++s) {
+    Rng rng(s);
+    std::string out = mutate_request(seed, 4096, rng, keep_bytes);
+    ASSERT_LE(out.size(), 4096u);
+    auto step = parse_step(out);
+    ASSERT_TRUE(step) << out;
+    EXPECT_FALSE(step->is_advance);
+    EXPECT_EQ(out.find("\n%%\n"), std::string::npos) << out;
+    recognised += OpCatalog::get().find(*step) ? 1 : 0;
+  }
+  EXPECT_GT(recognised, 150u);
+}
