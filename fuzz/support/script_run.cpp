@@ -22,4 +22,13 @@ void run_script(FuzzEmulator& emu, std::string_view bytes, const ExchangeObserve
   }
 }
 
+void run_request(FuzzEmulator& emu, std::string_view bytes, const ExchangeObserver& observe) {
+  auto step = parse_step(bytes);
+  if (!step || step->is_advance) return;
+  auto request = to_request(*step, Bindings());
+  if (!request) return;
+  http::Response response = emu.handle(*request);
+  observe(*request, response, InvariantChecker().observe(*request, response));
+}
+
 }  // namespace conform::fuzz

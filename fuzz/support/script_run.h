@@ -1,5 +1,6 @@
 // One request script (request_script.h) run against a FuzzEmulator exactly as the emulator_request
-// target runs it, shared by the target and the tests that replay its inputs: the steps in order, an
+// target runs it (and one request as emulator_single_request does), shared by the targets and the
+// tests that replay their inputs: the steps in order, an
 // `@advance` moving the clock, each request built with its placeholders bound from earlier answers,
 // handled, and judged by an InvariantChecker (invariants.h) kept for the whole script.
 //
@@ -21,5 +22,10 @@ using ExchangeObserver =
     std::function<bool(const http::Request& request, const http::Response& response, const std::string& broken)>;
 
 void run_script(FuzzEmulator& emu, std::string_view bytes, const ExchangeObserver& observe);
+
+// The emulator_single_request target's run: `bytes` as one request (request_script.h parse_step), its
+// placeholders as written, judged by a fresh InvariantChecker; nothing happens for bytes without a
+// request line or with a malformed target. A one-step script answers the same through run_script.
+void run_request(FuzzEmulator& emu, std::string_view bytes, const ExchangeObserver& observe);
 
 }  // namespace conform::fuzz

@@ -30,6 +30,17 @@ inline std::vector<ScriptExchange> run_script_on(FuzzEmulator& emu, const std::s
   return out;
 }
 
+// The same for one request, as the emulator_single_request target runs it.
+inline std::vector<ScriptExchange> run_request_on(FuzzEmulator& emu, const std::string& bytes) {
+  std::vector<ScriptExchange> out;
+  ::conform::fuzz::run_request(emu, bytes, [&](const http::Request& request, const http::Response& response,
+                                               const std::string& broken) {
+    out.push_back({request, response, broken});
+    return true;
+  });
+  return out;
+}
+
 inline std::vector<ScriptExchange> run_script(const std::string& bytes) {
   FuzzEmulator emu;
   return run_script_on(emu, bytes);
