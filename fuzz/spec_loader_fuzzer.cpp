@@ -1,5 +1,6 @@
-// Fuzz target: the spec loader. The input replaces one built-in spec file (chosen by the first byte)
-// or, with an even first byte, is added as a new operation file stepfunctions/Fuzzed.json; the loader
+// Fuzz target: the spec loader. The input replaces one built-in spec file (chosen by the first two
+// bytes, fuzz/support/spec_file_choice.h) or, with an even choice, is added as a new operation file
+// stepfunctions/Fuzzed.json; the loader
 // must either load the set or report errors, each naming a file and carrying a message. Never a crash,
 // an exception or a hang.
 //
@@ -13,8 +14,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "fuzz/support/spec_file_choice.h"
 #include "harness/spec/loader.h"
 
 using namespace conform;
@@ -36,15 +39,11 @@ std::string stem_of(const std::string& path) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size == 0) return 0;
   static const std::vector<spec::EmbeddedFile>& builtin = spec::builtin_spec_files();
-  std::string content(reinterpret_cast<const char*>(data) + 1, size - 1);
-  spec::EmbeddedFile mutated{"stepfunctions/Fuzzed.json", std::move(content)};
-  const spec::EmbeddedFile* replaced = nullptr;
-  if (!builtin.empty() && data[0] % 2 == 1) {
-    replaced = &builtin[(data[0] / 2) % builtin.size()];
-    mutated.path = replaced->path;
-  }
+  auto choice = fuzz::choose_spec_file(std::string_view(reinterpret_cast<const char*>(data), size), builtin);
+  if (!choice) return 0;
+  const spec::EmbeddedFile* replaced = choice->replaced;
+  spec::EmbeddedFile mutated{choice->path, std::move(choice->content)};
   std::string folder = folder_of(mutated.path);
   if (folder == "schema") folder = "stepfunctions";
   const std::string service_path = folder + "/service.json";

@@ -29,6 +29,11 @@ struct Emulator::Impl {
 
   explicit Impl(EmulatorOptions o) : options(std::move(o)), handler(spec::builtin_specs(), handler_options(options)) {
     if (!options.clock) options.clock = handler.options().clock;
+    add_backends();
+  }
+
+  // Fresh backends: a service's whole state lives in its backend.
+  void add_backends() {
     SfnOptions sfn;
     sfn.poll_wait = options.poll_wait;
     SwfOptions swf;
@@ -43,6 +48,15 @@ Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::
 Emulator::~Emulator() = default;
 
 http::Response Emulator::handle(const http::Request& request) { return impl_->handler.handle(request); }
+
+void Emulator::reset() {
+  impl_->handler.reset();
+  impl_->add_backends();
+}
+
+bool Emulator::implements(const std::string& service, const std::string& operation) const {
+  return impl_->handler.implements(service, operation);
+}
 
 const EmulatorOptions& Emulator::options() const { return impl_->options; }
 

@@ -51,6 +51,14 @@ class Emulator {
   Emulator& operator=(const Emulator&) = delete;
 
   http::Response handle(const http::Request& request);
+  // Back to the state of a freshly constructed Emulator with the same options: every service's state
+  // dropped (its backend is rebuilt), the id and request-id sequences and the throttle count restarted,
+  // so the next answers equal a new Emulator's. The clock (options().clock) is left as it is. Not
+  // concurrent with handle(). Cheaper than construction, which routes every spec'd operation's URI
+  // template (the emulator_request fuzz target resets one emulator per input).
+  void reset();
+  // Whether the emulator has behaviour for the operation (the others are answered as unknown ones).
+  bool implements(const std::string& service, const std::string& operation) const;
   const EmulatorOptions& options() const;
 
  private:

@@ -19,6 +19,7 @@ class Ids {
   std::string hex(size_t chars);               // random lowercase hex
   std::string task_token(const std::string& kind);  // base64 text, ~ 400 chars, embeds `kind`
   static bool is_well_formed_token(const std::string& token, const std::string& kind);
+  void restart() { counter_ = 0; }             // the sequence again from its first value
 
  private:
   uint64_t next();

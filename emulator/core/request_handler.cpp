@@ -23,6 +23,18 @@ void RequestHandler::add_backend(std::unique_ptr<Backend> backend) {
   backends_[name] = std::move(backend);
 }
 
+void RequestHandler::reset() {
+  backends_.clear();
+  ids_.restart();
+  request_ids_.restart();
+  routed_requests_ = 0;
+}
+
+bool RequestHandler::implements(const std::string& service, const std::string& operation) const {
+  auto backend = backends_.find(service);
+  return backend != backends_.end() && backend->second->implements(operation);
+}
+
 http::Response RequestHandler::handle(const http::Request& request) noexcept {
   std::string request_id;
   try {

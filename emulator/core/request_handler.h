@@ -47,6 +47,11 @@ class RequestHandler {
   // `specs` must outlive the handler.
   RequestHandler(const spec::SpecSet& specs, HandlerOptions options);
   void add_backend(std::unique_ptr<Backend> backend);  // before the first handle()
+  // Drops every backend and restarts the id sequences and the throttle count: with the same backends
+  // added again, the handler answers as a freshly constructed one would. Not concurrent with handle().
+  void reset();
+  // Whether a backend is registered for `service` and implements `operation`.
+  bool implements(const std::string& service, const std::string& operation) const;
   http::Response handle(const http::Request& request) noexcept;
   const HandlerOptions& options() const { return options_; }
 

@@ -61,10 +61,11 @@ std::variant<Route, ProtocolProblem> Router::route(const http::Request& request)
   std::map<std::string, std::string> best_labels;
   bool path_known = false, bad_escape = false, spans_label = false;
   const spec::Service* rest_service = nullptr;
+  const std::vector<std::string> parts = split_path(request.path);  // once, not once per template
   for (const auto& r : rest_routes_) {
     std::map<std::string, std::string> labels;
     bool bad = false;
-    bool matched = r.uri.match(request.path, labels, &bad);
+    bool matched = r.uri.match(parts, labels, &bad);
     bad_escape = bad_escape || bad;
     if (matched && r.op->method == request.method) {
       if (!best || r.uri.literal_count() > best->uri.literal_count()) {
@@ -74,7 +75,7 @@ std::variant<Route, ProtocolProblem> Router::route(const http::Request& request)
     } else if (matched) {
       path_known = true;
       rest_service = r.service;
-    } else if (!bad && r.op->method == request.method && r.uri.match_spanning(request.path)) {
+    } else if (!bad && r.op->method == request.method && r.uri.match_spanning(parts)) {
       spans_label = true;
       rest_service = r.service;
     }

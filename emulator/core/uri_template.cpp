@@ -71,7 +71,11 @@ bool match_from(const std::vector<Seg>& segs, size_t si, const std::vector<std::
 
 bool UriTemplate::match(const std::string& raw_path, std::map<std::string, std::string>& labels,
                         bool* bad_escape) const {
-  auto parts = split_path(raw_path);
+  return match(split_path(raw_path), labels, bad_escape);
+}
+
+bool UriTemplate::match(const std::vector<std::string>& parts, std::map<std::string, std::string>& labels,
+                        bool* bad_escape) const {
   if (parts.size() > 64) return false;
   std::vector<std::pair<size_t, size_t>> spans;
   if (!match_from(segments_, 0, parts, 0, false, spans)) return false;
@@ -92,8 +96,9 @@ bool UriTemplate::match(const std::string& raw_path, std::map<std::string, std::
   return true;
 }
 
-bool UriTemplate::match_spanning(const std::string& raw_path) const {
-  auto parts = split_path(raw_path);
+bool UriTemplate::match_spanning(const std::string& raw_path) const { return match_spanning(split_path(raw_path)); }
+
+bool UriTemplate::match_spanning(const std::vector<std::string>& parts) const {
   if (parts.size() > 64) return false;
   std::vector<std::pair<size_t, size_t>> spans;
   return match_from(segments_, 0, parts, 0, true, spans);

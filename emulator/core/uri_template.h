@@ -19,6 +19,10 @@ class UriTemplate {
   explicit UriTemplate(const std::string& text);
   bool match(const std::string& raw_path, std::map<std::string, std::string>& labels, bool* bad_escape = nullptr) const;
   bool match_spanning(const std::string& raw_path) const;
+  // The same on a path already cut by split_path (a router trying many templates cuts it once).
+  bool match(const std::vector<std::string>& parts, std::map<std::string, std::string>& labels,
+             bool* bad_escape = nullptr) const;
+  bool match_spanning(const std::vector<std::string>& parts) const;
   size_t literal_count() const;  // more literal segments = more specific
 
  private:

@@ -1,5 +1,6 @@
 #include "fuzz/mutator/op_catalog.h"
 
+#include "emulator/app/emulator.h"
 #include "harness/http/message.h"
 #include "harness/spec/loader.h"
 
@@ -44,10 +45,11 @@ const OpCatalog& OpCatalog::get() {
 
 OpCatalog::OpCatalog() {
   const spec::SpecSet& specs = spec::builtin_specs();
+  const emulator::Emulator emulator;
   for (const auto& op : specs.operations) {
     CatalogOp c;
     c.service = specs.find_service(op.service);
-    if (!c.service) continue;
+    if (!c.service || !emulator.implements(op.service, op.name)) continue;
     c.op = &op;
     c.rest = c.service->protocol == spec::Protocol::RestJson1;
     if (op.lifecycle) {

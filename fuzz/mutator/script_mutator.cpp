@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "fuzz/mutator/op_catalog.h"
@@ -121,29 +122,40 @@ bool apply_structured(Mutation kind, Steps& steps, Rng& rng) {
   }
 }
 
+// `fallback` on the body of steps[i] (growing it into the room max_size leaves): the rendered script,
+// or nullopt when it no longer fits.
+std::optional<std::string> mutate_body(Steps& steps, size_t i, size_t input_size, size_t max_size,
+                                       const ByteMutator& fallback) {
+  std::string body = steps[i].body;
+  size_t room = max_size > input_size ? max_size - input_size : 0;
+  size_t cap = std::min(body.size() + room, kMaxBody);
+  body.resize(std::max(cap, body.size()));
+  size_t n = fallback(reinterpret_cast<uint8_t*>(body.data()), steps[i].body.size(), body.size());
+  body.resize(std::min(n, body.size()));
+  steps[i].body = body;
+  std::string out = render_script(steps);
+  if (out.size() <= max_size) return out;
+  return std::nullopt;
+}
+
+std::string mutate_whole(std::string_view input, size_t max_size, const ByteMutator& fallback) {
+  std::string whole(input);
+  whole.resize(max_size);
+  size_t n = fallback(reinterpret_cast<uint8_t*>(whole.data()), std::min(input.size(), max_size), max_size);
+  whole.resize(std::min(n, max_size));
+  return whole;
+}
+
 std::string mutate_bytes(std::string_view input, size_t max_size, Rng& rng, const ByteMutator& fallback) {
   Steps steps = parse_script(input);
   std::vector<size_t> with_body;
   for (size_t i = 0; i < steps.size(); ++i)
     if (!steps[i].is_advance) with_body.push_back(i);
   if (max_size == 0) return std::string();
-  if (!with_body.empty() && pick(rng, 4) != 0 && max_size > input.size()) {
-    size_t i = with_body[pick(rng, with_body.size())];
-    std::string body = steps[i].body;
-    size_t room = max_size > input.size() ? max_size - input.size() : 0;
-    size_t cap = std::min(body.size() + room, kMaxBody);
-    body.resize(std::max(cap, body.size()));
-    size_t n = fallback(reinterpret_cast<uint8_t*>(body.data()), steps[i].body.size(), body.size());
-    body.resize(std::min(n, body.size()));
-    steps[i].body = body;
-    std::string out = render_script(steps);
-    if (out.size() <= max_size) return out;
-  }
-  std::string whole(input);
-  whole.resize(max_size);
-  size_t n = fallback(reinterpret_cast<uint8_t*>(whole.data()), std::min(input.size(), max_size), max_size);
-  whole.resize(std::min(n, max_size));
-  return whole;
+  if (!with_body.empty() && pick(rng, 4) != 0 && max_size > input.size())
+    if (auto out = mutate_body(steps, with_body[pick(rng, with_body.size())], input.size(), max_size, fallback))
+      return *out;
+  return mutate_whole(input, max_size, fallback);
 }
 
 }  // namespace
@@ -171,6 +183,29 @@ std::string mutate_script(std::string_view input, size_t max_size, Rng& rng, con
   auto m = static_cast<Mutation>(pick(rng, static_cast<size_t>(Mutation::kCount) + 2));
   if (static_cast<size_t>(m) >= static_cast<size_t>(Mutation::kCount)) m = Mutation::Bytes;
   return apply_mutation(m, input, max_size, rng, fallback);
+}
+
+std::string mutate_request(std::string_view input, size_t max_size, Rng& rng, const ByteMutator& fallback) {
+  static const Mutation kinds[] = {Mutation::InsertRequest, Mutation::SwapSibling, Mutation::Boundary,
+                                   Mutation::WrongType, Mutation::Identifier};
+  constexpr size_t kKinds = sizeof(kinds) / sizeof(kinds[0]);
+  size_t k = pick(rng, kKinds + 2);  // two shares for the byte fallback, as mutate_script
+  auto step = parse_step(input);
+  if (k < kKinds) {
+    Steps steps;
+    if (step && !step->is_advance && kinds[k] != Mutation::InsertRequest) steps.push_back(*step);
+    if (apply_structured(kinds[k], steps, rng) && steps.size() == 1) {
+      std::string out = render_script(steps);
+      if (out.size() <= max_size) return out;
+    }
+  }
+  // Bytes: the body three times in four when there is a request line to keep, else the whole input.
+  if (max_size == 0) return std::string();
+  if (step && !step->is_advance && pick(rng, 4) != 0 && max_size > input.size()) {
+    Steps one{*step};
+    if (auto out = mutate_body(one, 0, input.size(), max_size, fallback)) return *out;
+  }
+  return mutate_whole(input, max_size, fallback);
 }
 
 std::string cross_over_scripts(std::string_view a, std::string_view b, size_t max_size, Rng& rng) {

@@ -33,6 +33,11 @@ using ByteMutator = std::function<size_t(uint8_t* data, size_t size, size_t max_
 std::string mutate_script(std::string_view input, size_t max_size, Rng& rng, const ByteMutator& fallback);
 // One given mutation (tests); falls back to Bytes when it does not apply to the input.
 std::string apply_mutation(Mutation m, std::string_view input, size_t max_size, Rng& rng, const ByteMutator& fallback);
+// The emulator_single_request form: `input` is one request (request_script.h parse_step). One call
+// applies one of new-request (a valid request for a random catalog operation replaces it),
+// swap-sibling, boundary, wrong-type, identifier, or the byte fallback (mostly on the body); the same
+// promises as mutate_script, and the result is one request again.
+std::string mutate_request(std::string_view input, size_t max_size, Rng& rng, const ByteMutator& fallback);
 // Steps [0, i) of `a` followed by steps [j, end) of `b` (or `b`'s steps spliced into `a`).
 std::string cross_over_scripts(std::string_view a, std::string_view b, size_t max_size, Rng& rng);
 

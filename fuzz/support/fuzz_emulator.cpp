@@ -9,7 +9,18 @@ emulator::EmulatorOptions fuzz_emulator_options(std::shared_ptr<emulator::Clock>
   return o;
 }
 
-FuzzEmulator::FuzzEmulator()
-    : clock_(std::make_shared<emulator::ManualClock>()), emulator_(fuzz_emulator_options(clock_)) {}
+FuzzEmulator::FuzzEmulator() : clock_(std::make_shared<FuzzClock>()), emulator_(fuzz_emulator_options(clock_)) {}
+
+void FuzzEmulator::reset() {
+  emulator_.reset();
+  clock_->restart();
+}
+
+InputScope::InputScope() : emu_([]() -> FuzzEmulator& {
+  static FuzzEmulator& process_emulator = *new FuzzEmulator;
+  return process_emulator;
+}()) {}
+
+InputScope::~InputScope() { emu_.reset(); }
 
 }  // namespace conform::fuzz

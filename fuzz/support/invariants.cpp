@@ -1,5 +1,8 @@
 #include "fuzz/support/invariants.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "harness/protocol/codec.h"
@@ -87,6 +90,13 @@ std::string InvariantChecker::observe(const http::Request& request, const http::
       return "a stopped durable execution reads back as RUNNING";
   }
   return "";
+}
+
+void abort_broken_invariant(const std::string& broken, const http::Request& request, const http::Response& response) {
+  std::fprintf(stderr, "emulator invariant broken: %s\nrequest: %s %s\n%s\nresponse: %d %s\n", broken.c_str(),
+               request.method.c_str(), request.target().c_str(), request.body.c_str(), response.status,
+               response.body.c_str());
+  std::abort();
 }
 
 }  // namespace conform::fuzz

@@ -25,4 +25,8 @@ class InvariantChecker {
   std::set<std::string> stopped_executions_;
 };
 
+// Prints the broken invariant with the exchange to stderr and aborts (the fuzz targets' verdict).
+[[noreturn]] void abort_broken_invariant(const std::string& broken, const http::Request& request,
+                                         const http::Response& response);
+
 }  // namespace conform::fuzz

@@ -1,7 +1,6 @@
 #include "fuzz/support/request_script.h"
 
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 
 namespace conform::fuzz {
 namespace {
@@ -67,19 +66,6 @@ std::optional<ScriptStep> parse_block(std::string_view block) {
   return step;
 }
 
-void learn_json(const nlohmann::json& j, std::map<std::string, std::string>& out, int depth) {
-  if (depth > 8) return;
-  if (j.is_object()) {
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      if (it.value().is_string()) out[it.key()] = it.value().get<std::string>();
-      else if (it.value().is_number()) out[it.key()] = it.value().dump();
-      learn_json(it.value(), out, depth + 1);
-    }
-  } else if (j.is_array()) {
-    for (const auto& e : j) learn_json(e, out, depth + 1);
-  }
-}
-
 }  // namespace
 
 std::vector<ScriptStep> parse_script(std::string_view bytes) {
@@ -88,6 +74,8 @@ std::vector<ScriptStep> parse_script(std::string_view bytes) {
     if (auto s = parse_block(block)) steps.push_back(std::move(*s));
   return steps;
 }
+
+std::optional<ScriptStep> parse_step(std::string_view bytes) { return parse_block(bytes); }
 
 std::string render_script(const std::vector<ScriptStep>& steps) {
   std::string out;
@@ -102,33 +90,6 @@ std::string render_script(const std::vector<ScriptStep>& steps) {
     for (const auto& [k, v] : s.headers) out += k + ": " + v + "\n";
     out += "\n" + s.body;
   }
-  return out;
-}
-
-void Bindings::learn(const http::Response& response) {
-  for (const auto& [k, v] : response.headers.all()) values_[k] = v;
-  auto j = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_discarded()) learn_json(j, values_, 0);
-}
-
-std::string Bindings::substitute(std::string_view text) const {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t open = text.find("{{", i);
-    if (open == std::string_view::npos) break;
-    size_t close = text.find("}}", open + 2);
-    if (close == std::string_view::npos) break;
-    out.append(text.substr(i, open - i));
-    std::string name(text.substr(open + 2, close - open - 2));
-    bool encode = !name.empty() && name.back() == '%';
-    if (encode) name.pop_back();
-    auto it = values_.find(name);
-    if (it != values_.end()) out += encode ? http::percent_encode(it->second) : it->second;
-    else out.append(text.substr(open, close + 2 - open));
-    i = close + 2;
-  }
-  out.append(text.substr(i));
   return out;
 }
 
