@@ -10,7 +10,9 @@
 //      with the median (goal: each < 5 s, median < 1 s), and which check found it first.
 //   3. RSS of a long run: repeated seeds in one process until --rss-requests requests; current and peak
 //      RSS at --rss-checkpoint requests and at the end (goal: flat).
-// Usage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] [--baseline-seconds S] [--rounds N]
+//   4. findings (bench/sections/findings.cpp): headline findings per planted fault, before/after grouping.
+//   5. external (bench/sections/external.cpp): the run against an external target vs the embedded one.
+// Usage: conformance_bench [--only rate,faults,rss,floor,findings,external] [--examples N] [--seed N] [--baseline-seconds S] [--rounds N]
 //                          [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]
 #include <algorithm>
 #include <chrono>
@@ -22,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/sections/sections.h"
 #include "bench/support/baseline.h"
 #include "emulator/core/faults.h"
 #include "harness/runner/embedded_emulator.h"
@@ -47,7 +50,7 @@ struct Flags {
 
 [[noreturn]] void usage(const char* why) {
   std::fprintf(stderr,
-               "conformance_bench: %s\nusage: conformance_bench [--only rate,faults,rss,floor] [--examples N] [--seed N] "
+               "conformance_bench: %s\nusage: conformance_bench [--only rate,faults,rss,floor,findings,external] [--examples N] [--seed N] "
                "[--baseline-seconds S] [--rounds N] [--fault-jobs N] [--rss-requests N] [--rss-checkpoint N] [--rss-jobs N]\n",
                why);
   std::exit(2);
@@ -204,6 +207,7 @@ void faults_section(const Flags& f) {
   for (const auto& info : emulator::all_faults()) {
     auto o = base_options(f, f.seed);
     o.faults = {std::string(info.name)};
+    o.strict = info.fidelity;  // a fidelity fault fails a run only with --strict
     o.jobs = f.fault_jobs;
     o.shrink_budget = 0;  // detection, not shrinking
     auto out = runner::run_conformance(o);
@@ -290,5 +294,8 @@ int main(int argc, char** argv) {
   }
   if (wants(f, "faults")) faults_section(f);
   if (wants(f, "rss")) rss_section(f);
+  const bench::SectionFlags section{f.examples, f.seed, f.baseline_seconds};
+  if (wants(f, "findings")) bench::findings_section(section);
+  if (wants(f, "external")) bench::external_section(section);
   return 0;
 }

@@ -23,6 +23,7 @@ struct Emulator::Impl {
     h.account = o.account;
     h.require_sigv4 = o.require_sigv4;
     h.throttle_every = o.throttle_every;
+    h.disabled_operations = o.disabled_operations;
     if (o.require_sigv4) h.verify_signature = make_signature_gate();
     return h;
   }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -41,6 +42,9 @@ struct EmulatorOptions {
   // Requests that name no operation (unroutable) are neither counted nor throttled; with
   // require_sigv4 the signature is checked first. `conform emulator --throttle-every N`.
   uint64_t throttle_every = 0;
+  // Operations ("swf.DescribeDomain") answered as unknown ones although the emulator implements them:
+  // the emulator then stands for a target that lacks them. `conform emulator --disable-operation OP`.
+  std::set<std::string> disabled_operations;
 };
 
 class Emulator {

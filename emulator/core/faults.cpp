@@ -52,6 +52,9 @@ const std::vector<FaultInfo>& all_faults() {
        "DeleteFunction answers 204 but the function stays (GetFunction still returns it)"},
       {Fault::LambdaListIgnoresMaxItems, "lambda-list-ignores-max-items",
        "ListFunctions and ListDurableExecutionsByFunction return every item in one page whatever MaxItems says"},
+      {Fault::ErrorNamespaceDropped, "error-namespace-dropped",
+       "awsJson1_0 errors carry the bare code in __type (TaskTimedOut) instead of namespace#Code; SDKs parse the same code",
+       true},
   };
   return faults;
 }

@@ -37,6 +37,7 @@ enum class Fault {
   SfnDescribeUnknown500,          // sfn-describe-unknown-500
   LambdaDeleteLeavesReadable,     // lambda-delete-leaves-readable
   LambdaListIgnoresMaxItems,      // lambda-list-ignores-max-items
+  ErrorNamespaceDropped,          // error-namespace-dropped (fidelity)
   kCount
 };
 
@@ -44,6 +45,9 @@ struct FaultInfo {
   Fault fault;
   std::string_view name;
   std::string_view breaks;  // what documented behaviour it changes
+  // A fidelity fault changes only what SDK clients do not read (oracle::Tier::Fidelity): the harness
+  // reports it as a fidelity finding, which fails a run only with --strict.
+  bool fidelity = false;
 };
 
 const std::vector<FaultInfo>& all_faults();

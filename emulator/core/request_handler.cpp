@@ -31,6 +31,7 @@ void RequestHandler::reset() {
 }
 
 bool RequestHandler::implements(const std::string& service, const std::string& operation) const {
+  if (options_.disabled_operations.count(service + "." + operation)) return false;
   auto backend = backends_.find(service);
   return backend != backends_.end() && backend->second->implements(operation);
 }
@@ -95,7 +96,7 @@ http::Response RequestHandler::handle_unchecked(const http::Request& request, co
   }
 
   auto backend = backends_.find(service.name);
-  if (backend == backends_.end() || !backend->second->implements(op.name)) {
+  if (!implements(service.name, op.name)) {
     ProtocolProblem unknown;
     unknown.situation = spec::Situation::UnknownOperation;
     unknown.service = &service;

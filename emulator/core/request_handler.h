@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "emulator/core/backend.h"
@@ -40,6 +41,9 @@ struct HandlerOptions {
   // > 0: every N-th routed request is answered with the service's throttling error (see
   // EmulatorOptions::throttle_every in emulator/app/emulator.h for the exact answers).
   uint64_t throttle_every = 0;
+  // Operations ("swf.DescribeDomain") answered as unknown although a backend implements them: a target
+  // that lacks them (EmulatorOptions::disabled_operations).
+  std::set<std::string> disabled_operations;
 };
 
 class RequestHandler {

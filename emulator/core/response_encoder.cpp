@@ -107,6 +107,7 @@ http::Response encode_error(const spec::Service* service, const spec::Operation*
                        : (es && service && !service->error_namespace.empty() && op && op->find_error(error.name))
                            ? service->error_namespace + "#" + error.name
                            : coral_wire(error.name);
+    if (faults.has(Fault::ErrorNamespaceDropped) && wire.find('#') != std::string::npos) wire = wire.substr(wire.find('#') + 1);
     Json body = Json::object();
     body["__type"] = wire;
     body["message"] = error.message;

@@ -18,6 +18,7 @@
 #include "harness/report/model/baseline.h"
 #include "harness/runner/aggregate.h"
 #include "harness/runner/case_runner.h"
+#include "harness/runner/implementation_probe.h"
 #include "harness/runner/interrupt.h"
 #include "harness/runner/outcome_redaction.h"
 #include "harness/runner/run_conformance.h"
@@ -90,7 +91,7 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
     out.elapsed_s = rep.duration_s = seconds_since(t0);
     return result;
   };
-  if (o.jobs < 1 || o.jobs > 256) return give_up(kExitUsage, "--jobs must be between 1 and 256");
+  if (o.jobs < 0 || o.jobs > 256) return give_up(kExitUsage, "--jobs must be between 1 and 256");
   if (co.mutate_percent < 0 || co.mutate_percent > 100) return give_up(kExitUsage, "the mutation share must be 0..100 %");
   if (co.max_seconds < 0) return give_up(kExitUsage, "--time must be positive");
   if (!o.target && !o.embedded) return give_up(kExitUsage, "no --target and no embedded emulator");
@@ -159,6 +160,10 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
   };
   fixture::FixtureRunner fixtures(*specs, fixture::RunIdentity{rep.run_id, o.region, "123456789012", seed});
   runner::use_target_clock(*target, fixtures);
+  {  // an operation the target lacks is reported, never fuzzed (implementation_probe.h)
+    auto caller = make_caller();
+    rep.coverage = runner::probe_and_mark_support(*plan, *specs, *caller, rep.run_id);
+  }
   runner::CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
   runner::Aggregator aggregator(*plan, baseline ? &*baseline : nullptr, false);
   WorkStream stream(*specs, *plan, seed, co.mutate_percent, co.corpus_per_cell);
@@ -174,7 +179,8 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
   }
   if (limits.empty()) limits = "until Ctrl-C";
   status.print("conform fuzz: seed " + std::to_string(seed) + ", " + std::to_string(plan->ops.size()) + " operations x " +
-               std::to_string(plan->checks.size()) + " checks, " + std::to_string(o.jobs) + " job(s), " + limits +
+               std::to_string(plan->checks.size()) + " checks, " + std::to_string(runner::effective_jobs(o, target->embedded)) +
+               " job(s), " + limits +
                ", against " + target->description);
 
   std::atomic<uint64_t> next_exec{0}, executions{0}, mutated{0};
@@ -258,7 +264,7 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
       if (decisive && co.stop_on_failure) limit = true;
     }
   };
-  const int jobs = std::max(1, o.jobs);
+  const int jobs = runner::effective_jobs(o, target->embedded);
   if (jobs == 1) {
     worker(0);
   } else {

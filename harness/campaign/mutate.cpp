@@ -205,7 +205,7 @@ struct Slot {
 };
 
 std::vector<std::string> violation_set(const spec::Operation& op, const Json& input) {
-  std::set<std::string> bound = gen::bound_members(op);
+  std::set<std::string> bound = gen::left_out_members(op);
   std::vector<std::string> out;
   for (const auto& v : gen::validate_input(op, input)) {
     if (v.constraint == "required" && bound.count(v.path)) continue;  // filled from the fixture
@@ -293,7 +293,7 @@ std::optional<Mutant> mutate_case(const spec::SpecSet& specs, const spec::Operat
     }
     if (candidates.empty()) return std::nullopt;
     const spec::Member& member = *candidates[rng.below(candidates.size())];
-    std::set<std::string> bound = gen::bound_members(target);
+    std::set<std::string> bound = gen::left_out_members(target);
     auto before = violation_set(target, input);
     auto it = input.find(member.name);
     std::string what;
@@ -305,7 +305,9 @@ std::optional<Mutant> mutate_case(const spec::SpecSet& specs, const spec::Operat
 
     if (is_oracle_only(check)) return Mutant{op.id(), check, std::move(c), mutation};
     auto after = violation_set(target, input);
-    // A bound member forged inside a fixture-bound case is overwritten by the fixture: judge it alone.
+    // A bound member forged inside a fixture-bound case is overwritten by the fixture, and an omitted
+    // one (lifecycle `omit`: it may name something no recipe made) cannot be vouched for: judge the
+    // mutant by the response oracles alone.
     bool overwritten = bound.count(member.name) > 0 && !is_oracle_only(check);
     if (after == before && !overwritten) return Mutant{op.id(), check, std::move(c), mutation};
     Json alone{{"kind", "mutated"}, {"mutation", mutation}, {"input", input}};

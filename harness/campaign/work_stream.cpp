@@ -9,7 +9,7 @@ WorkStream::WorkStream(const spec::SpecSet& specs, const runner::Plan& plan, uin
     : specs_(specs), plan_(plan), seed_(seed), mutate_percent_(mutate_percent), corpus_per_cell_(corpus_per_cell),
       corpus_(plan.cells.size()), rng_(report::mix64(seed ^ 0x6d757461746531ull)) {
   for (size_t i = 0; i < plan.cells.size(); ++i)
-    if (!plan.cells[i].not_applicable) cells_.push_back(i);
+    if (!plan.cells[i].not_applicable && !plan.cells[i].not_implemented) cells_.push_back(i);
 }
 
 std::optional<size_t> WorkStream::cell_of(const std::string& op_id, const std::string& check) const {

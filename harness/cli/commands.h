@@ -17,7 +17,8 @@ struct RunArgs {
   std::vector<std::string> ops, checks, faults;
   std::optional<uint64_t> seed;
   int examples = 10;
-  int jobs = 1;
+  int jobs = 0;                    // 0: automatic (RunOptions::jobs)
+  int max_connections = 0;         // 0: RunOptions default
   bool strict = false;
   bool require_all = false;
   std::optional<std::string> region;
@@ -51,6 +52,7 @@ struct ReplayArgs {
   bool faults_given = false;
   std::optional<std::string> report_dir, normalise;  // cassette replays (harness/cli/diff_command.cpp)
   bool allow_remote = false;                         // cassette replays
+  bool strict = false;                               // cassette replays: fidelity differences fail too
 };
 int replay_command(const ReplayArgs& args);
 // `conform replay CASSETTE`: replay_command hands cassettes (recognised by their format) to this.
@@ -74,6 +76,7 @@ struct DiffArgs {
   std::vector<std::string> ops, checks;
   std::optional<uint64_t> seed;
   int examples = 3;
+  bool strict = false;  // fidelity differences fail the run too
   bool allow_remote = false;
 };
 int diff_command(const DiffArgs& args);
@@ -114,6 +117,7 @@ struct EmulatorArgs {
   bool require_sigv4 = false;
   int poll_wait_ms = 200;           // idle long-poll wait (EmulatorOptions::poll_wait)
   uint64_t throttle_every = 0;      // EmulatorOptions::throttle_every
+  std::vector<std::string> disabled_operations;  // EmulatorOptions::disabled_operations
 };
 int emulator_command(const EmulatorArgs& args);
 

@@ -59,7 +59,7 @@ int report(const diff::CassetteReplay& replay, diff::DiffMeta meta, const std::o
   for (const auto& f : files) std::cout << " " << f;
   std::cout << "\n" << std::flush;
   for (const auto& e : errors) std::cerr << who << ": " << e << "\n";
-  return diff::diff_exit_code(replay.diff);
+  return diff::diff_exit_code(replay.diff, meta.strict);
 }
 
 }  // namespace
@@ -101,6 +101,7 @@ int cassette_replay_command(const ReplayArgs& args) {
     return replay.exit_code;
   }
   diff::DiffMeta meta;
+  meta.strict = args.strict;
   meta.reference = "cassette " + args.case_file + " (recorded from " + cassette->target + ")";
   meta.other = replay.target_description;
   meta.seed = cassette->seed;
@@ -179,6 +180,7 @@ int diff_command(const DiffArgs& args) {
     return replay.exit_code;
   }
   diff::DiffMeta meta;
+  meta.strict = args.strict;
   meta.reference = recorded.target_description;
   meta.other = replay.target_description;
   meta.seed = record.seed;

@@ -5,6 +5,7 @@
 
 #include "emulator/app/emulator.h"
 #include "harness/cli/commands.h"
+#include "harness/spec/loader.h"
 
 namespace conform::cli {
 
@@ -37,6 +38,15 @@ int emulator_command(const EmulatorArgs& args) {
   }
   options.poll_wait = std::chrono::milliseconds(args.poll_wait_ms);
   options.throttle_every = args.throttle_every;
+  for (const auto& op : args.disabled_operations) {
+    const auto& specs = spec::builtin_specs();
+    if (!specs.find_operation(op)) {
+      std::cerr << "conform emulator: --disable-operation '" << op << "' names no operation (give service.Operation, "
+                << "e.g. swf.DescribeDomain)\n";
+      return 2;
+    }
+    options.disabled_operations.insert(op);
+  }
   for (const auto& name : args.faults) {
     auto fault = emulator::fault_from_name(name);
     if (!fault) {

@@ -37,7 +37,12 @@ int dispatch(int argc, char** argv) {
   run_cmd->add_option("--checks", run.checks, "checks, comma-separated (see `conform checks`)")->delimiter(',');
   auto* o_seed = run_cmd->add_option("--seed", seed, "seed (default: fresh, printed)")->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--examples", run.examples, "cases per operation x check")->check(CLI::Range(1, 1000000));
-  run_cmd->add_option("--jobs", run.jobs, "worker threads")->check(CLI::Range(1, 256));
+  run_cmd->add_option("--jobs", run.jobs,
+                      "cases at work at once, one connection each (default: 1 for the embedded emulator, 4 for other "
+                      "targets, at most --rps; waiting cases do not count)")
+      ->check(CLI::Range(1, 256));
+  run_cmd->add_option("--max-connections", run.max_connections, "cap on the connections (cases at work) of the run (default 8)")
+      ->check(CLI::Range(1, 256));
   auto* o_shard = run_cmd->add_option("--shard", shard, "run the K-th of N slices, e.g. 2/4");
   auto* o_report = run_cmd->add_option("--report", report_dir, "report directory (default reports/<timestamp>/)");
   auto* o_baseline = run_cmd->add_option("--baseline", baseline, "accepted failures (from `conform baseline`)");
@@ -98,6 +103,7 @@ int dispatch(int argc, char** argv) {
   auto* r_report = replay_cmd->add_option("--report", replay_report, "cassettes: report directory (default reports/<timestamp>/)");
   auto* r_normalise = replay_cmd->add_option("--normalise", replay_normalise, "cassettes: normalisers and accepted differences");
   replay_cmd->add_flag("--allow-remote", replay.allow_remote, "cassettes: allow a target that is not loopback");
+  replay_cmd->add_flag("--strict", replay.strict, "cassettes: fidelity differences (error spelling, wording) fail too");
 
   // record, diff (harness/diff)
   RecordArgs rec;
@@ -129,6 +135,7 @@ int dispatch(int argc, char** argv) {
   auto* df_normalise = dif_cmd->add_option("--normalise", dif_normalise, "normalisers and accepted differences (JSON file)");
   auto* df_out = dif_cmd->add_option("--out", dif_out, "also save the reference's cassette");
   dif_cmd->add_flag("--allow-remote", dif.allow_remote, "allow targets that are not loopback (real resources, real requests)");
+  dif_cmd->add_flag("--strict", dif.strict, "fidelity differences (error spelling, wording, content type) fail too");
 
   // baseline
   BaselineArgs base;
@@ -187,6 +194,9 @@ int dispatch(int argc, char** argv) {
                       "answer every N-th request with the service's throttling error (awsJson: 400 "
                       "ThrottlingException; Lambda: 429 TooManyRequestsException, Retry-After: 0); 0: never")
       ->check(CLI::NonNegativeNumber);
+  emu_cmd->add_option("--disable-operation", emu.disabled_operations,
+                      "answer this operation (service.Operation) as an unknown one, to stand for a target that "
+                      "lacks it (repeatable)");
 
   // import, drift
   ImportArgs import_args;

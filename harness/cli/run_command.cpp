@@ -68,6 +68,7 @@ int run_command(const RunArgs& args) {
   options.seed = args.seed;
   options.examples = args.examples;
   options.jobs = args.jobs;
+  options.max_connections = args.max_connections;
   options.strict = args.strict;
   options.require_all = args.require_all;
   options.region = auth::resolve_region(args.region.value_or(""), auth::process_env(), args.profile.value_or(""))

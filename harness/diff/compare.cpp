@@ -46,6 +46,16 @@ std::string error_identity(const Message& m) {
   return "";
 }
 
+// The identity as sent: "com.amazon.coral.service#UnknownOperationException" (not sanitized).
+std::string raw_error_identity(const Message& m) {
+  if (!is_error(m)) return "";
+  if (auto h = m.header("x-amzn-errortype")) return *h;
+  if (m.body && m.body->is_object())
+    for (const char* key : {"__type", "code", "Code"})
+      if (m.body->contains(key) && (*m.body)[key].is_string()) return (*m.body)[key].get<std::string>();
+  return "";
+}
+
 std::optional<std::string> error_message(const Message& m) {
   if (!is_error(m) || !m.body || !m.body->is_object()) return std::nullopt;
   for (const char* key : {"message", "Message", "errorMessage"})
@@ -114,6 +124,10 @@ std::string canonical_text(const std::string& text) {
   return out;
 }
 
+bool Difference::fidelity() const {
+  return kind == "error-spelling" || kind == "message" || (kind == "header" && path == "/content-type");
+}
+
 int DiffResult::unaccepted() const {
   int n = 0;
   for (const auto& d : differences) n += d.accepted ? 0 : 1;
@@ -146,7 +160,11 @@ std::vector<Difference> compare_entry(const Entry& recorded, const Entry& live) 
   const Message& b = live.response;
   if (a.status != b.status) add("status", "", std::to_string(a.status), std::to_string(b.status));
   std::string ea = error_identity(a), eb = error_identity(b);
-  if (ea != eb) add("error", "", ea.empty() ? "(none)" : ea, eb.empty() ? "(none)" : eb);
+  if (ea != eb) {
+    add("error", "", ea.empty() ? "(none)" : ea, eb.empty() ? "(none)" : eb);
+  } else if (std::string ra = raw_error_identity(a), rb = raw_error_identity(b); ra != rb) {
+    add("error-spelling", "", ra, rb);  // the same code for SDKs, spelled otherwise on the wire
+  }
   auto ma = error_message(a), mb = error_message(b);
   if (ma.has_value() != mb.has_value() || (ma && canonical_text(*ma) != canonical_text(*mb)))
     add("message", "", ma ? report::truncate_text(*ma, kShown) : "(absent)", mb ? report::truncate_text(*mb, kShown) : "(absent)");
@@ -207,7 +225,7 @@ DiffResult compare_cassettes(const Cassette& recorded, const Cassette& live, con
       d.observed = b ? "an exchange" : "(absent)";
       diffs.push_back(d);
     }
-    bool any = false, all_accepted = true;
+    bool any = false, all_accepted = true, contract = false;
     for (auto& d : diffs) {
       for (const auto& acc : rules.accepted) {
         if (glob_match(acc.operation, d.operation) && glob_match(acc.check, d.check) && glob_match(acc.call, d.call) &&
@@ -219,6 +237,7 @@ DiffResult compare_cassettes(const Cassette& recorded, const Cassette& live, con
       }
       any = true;
       all_accepted = all_accepted && d.accepted;
+      contract = contract || (!d.accepted && !d.fidelity());
       result.differences.push_back(d);
     }
     auto key = std::make_pair(meta.operation, meta.check);
@@ -239,6 +258,10 @@ DiffResult compare_cassettes(const Cassette& recorded, const Cassette& live, con
     } else {
       ++cell.differing;
       ++result.differing;
+      if (contract) {
+        ++cell.contract_differing;
+        ++result.contract_differing;
+      }
     }
   }
   return result;

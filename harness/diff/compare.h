@@ -23,16 +23,20 @@ struct Difference {
   int step = 0;
   std::string operation, check, call, purpose;
   int example = 0;
-  std::string kind;               // transport status error message header body state
+  std::string kind;               // transport status error error-spelling message header body state
   std::string path;               // JSON pointer (body, state, header); "" otherwise
   std::string expected, observed; // recorded, live ("(absent)" when missing)
   bool accepted = false;
   std::string reason;             // of the acceptance
+  // Fidelity: a difference SDK clients do not see (the raw spelling of an error identity whose code is
+  // the same, the message wording, the content type): counted in parity, failing only with --strict.
+  bool fidelity() const;
 };
 
 struct CellParity {
   std::string operation, check;
   int exchanges = 0, identical = 0, differing = 0, accepted = 0;  // accepted: only accepted differences
+  int contract_differing = 0;     // exchanges with an unaccepted contract difference
   double parity() const { return exchanges == 0 ? 100.0 : 100.0 * (exchanges - differing) / exchanges; }
 };
 
@@ -40,6 +44,7 @@ struct DiffResult {
   std::vector<Difference> differences;
   std::vector<CellParity> cells;  // in order of first exchange
   int exchanges = 0, identical = 0, differing = 0, accepted = 0;
+  int contract_differing = 0;     // exchanges with an unaccepted contract (not fidelity) difference
   double parity() const { return exchanges == 0 ? 100.0 : 100.0 * (exchanges - differing) / exchanges; }
   int unaccepted() const;
 };

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "harness/report/model/fingerprint.h"
+#include "harness/report/model/root_cause.h"
 #include "harness/report/write_reports.h"
 
 namespace conform::diff {
@@ -25,7 +26,9 @@ std::string where(const Difference& d) {
 
 }  // namespace
 
-int diff_exit_code(const DiffResult& result) { return result.differing > 0 ? 1 : 0; }
+int diff_exit_code(const DiffResult& result, bool strict) {
+  return (strict ? result.differing : result.contract_differing) > 0 ? 1 : 0;
+}
 
 report::RunReport diff_run_report(const DiffResult& result, const DiffMeta& meta) {
   report::RunReport rep;
@@ -56,6 +59,9 @@ report::RunReport diff_run_report(const DiffResult& result, const DiffMeta& meta
       f.facet = where(d);
       f.verdict = "violation";
       f.provenance = "measured";
+      f.tier = d.fidelity() ? "fidelity" : "contract";
+      f.situation = "parity";
+      f.blamed = d.call;
       f.expected = d.expected;
       f.observed = d.observed;
       f.message = "step " + std::to_string(d.step) + " (" + d.call + ", " + d.purpose + "): " + d.kind +
@@ -83,9 +89,9 @@ report::RunReport diff_run_report(const DiffResult& result, const DiffMeta& meta
         cell.passed = c->identical;
         cell.violations = c->differing;
         cell.accepted = c->accepted;
-        cell.status = c->differing > 0   ? report::CellStatus::Violation
-                      : c->accepted > 0 ? report::CellStatus::Accepted
-                                        : report::CellStatus::Pass;
+        cell.status = c->contract_differing > 0 ? report::CellStatus::Violation
+                      : c->accepted > 0        ? report::CellStatus::Accepted
+                                               : report::CellStatus::Pass;
         cell.reason = "parity " + percent(c->parity());
         auto fps = cell_fingerprints[{op, check}];
         std::sort(fps.begin(), fps.end());
@@ -93,11 +99,14 @@ report::RunReport diff_run_report(const DiffResult& result, const DiffMeta& meta
       }
       rep.cells.push_back(cell);
     }
+  rep.findings = report::group_findings(rep.failures);
+  rep.strict = meta.strict;
   rep.requests = static_cast<uint64_t>(result.exchanges);
-  rep.exit_code = diff_exit_code(result);
+  rep.exit_code = diff_exit_code(result, meta.strict);
   rep.exit_reason = "parity " + percent(result.parity()) + ": " + std::to_string(result.exchanges - result.differing) +
                     " of " + std::to_string(result.exchanges) + " exchanges match " + meta.reference + "; " +
-                    std::to_string(result.differing) + " differ";
+                    std::to_string(result.differing) + " differ (" + std::to_string(result.contract_differing) +
+                    " in what SDKs read; the rest in fidelity only, failing only with --strict)";
   if (result.accepted > 0) rep.exit_reason += ", " + std::to_string(result.accepted) + " only by accepted differences";
   rep.finished_at = meta.started_at;
   return rep;
@@ -167,8 +176,15 @@ std::string diff_summary(const DiffResult& result, const DiffMeta& meta, int max
     s += "step " + std::to_string(d.step) + " " + d.operation + " " + d.check + " " + d.call + ": " + where(d) +
          (d.accepted ? " [accepted]" : "") + "\n    reference: " + d.expected + "\n    other:     " + d.observed + "\n";
   }
+  int fidelity_listed = 0;
+  for (const auto& d : result.differences) fidelity_listed += d.fidelity() && !d.accepted;
+  if (fidelity_listed > 0)
+    s += "fidelity (" + std::to_string(fidelity_listed) +
+         " difference(s) SDK clients do not see: error spelling, message wording, content type; they fail the run "
+         "only with --strict)\n";
   s += "parity " + percent(result.parity()) + ": " + std::to_string(result.exchanges - result.differing) + " of " +
-       std::to_string(result.exchanges) + " exchanges match; " + std::to_string(result.differing) + " differ";
+       std::to_string(result.exchanges) + " exchanges match; " + std::to_string(result.differing) + " differ, " +
+       std::to_string(result.contract_differing) + " in what SDKs read";
   if (result.accepted > 0) s += " (" + std::to_string(result.accepted) + " more only by accepted differences)";
   return s + "\n";
 }

@@ -5,8 +5,13 @@
 // summary.json, report.html and report.sarif are written by the usual writers; diff.json adds every
 // difference and the parity per cell. The text summary lists parity per operation and check.
 //
+// Differences have tiers (Difference::fidelity): a fidelity difference (the raw spelling of an error the
+// SDKs parse alike, message wording, the content type) counts in parity and is listed in its own
+// section, but fails the run only with --strict; its cell is not a violation.
+//
 // Promises: never throws; write_diff_reports creates the directory and reports files it could not
-// write in `errors`. exit code: 0 when no unaccepted difference, 1 otherwise.
+// write in `errors`. exit code: 0 when no unaccepted contract difference (with `strict`: no unaccepted
+// difference at all), 1 otherwise.
 #pragma once
 
 #include <string>
@@ -23,9 +28,10 @@ struct DiffMeta {
   std::string region, run_id, started_at;
   double duration_s = 0;
   int examples = 0;
+  bool strict = false;           // fidelity differences fail the run too
 };
 
-int diff_exit_code(const DiffResult& result);
+int diff_exit_code(const DiffResult& result, bool strict);
 report::RunReport diff_run_report(const DiffResult& result, const DiffMeta& meta);
 Json diff_json(const DiffResult& result, const DiffMeta& meta);
 std::vector<std::string> write_diff_reports(const DiffResult& result, const DiffMeta& meta, const std::string& dir,

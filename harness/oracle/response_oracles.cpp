@@ -2,6 +2,8 @@
 
 #include "harness/protocol/codec.h"
 
+#include <cctype>
+
 namespace conform::oracle {
 
 namespace {
@@ -52,6 +54,28 @@ std::optional<Finding> error_has_identity(spec::Protocol protocol, const transpo
   return f;
 }
 
+std::optional<Finding> error_content_type(spec::Protocol protocol, const transport::Exchange& e, int index) {
+  int s = e.response.status;
+  if (s == 0 || (s >= 200 && s < 300) || is_throttle(e)) return std::nullopt;
+  const std::string want = protocol == spec::Protocol::RestJson1 ? "application/json" : "application/x-amz-json-1.0";
+  const std::string got = e.response.headers.get("Content-Type").value_or("");
+  std::string media;  // the media type before any parameter, lower-cased
+  for (char c : got) {
+    if (c == ';') break;
+    if (c != ' ') media += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  Finding f;
+  f.rule = "error-content-type";
+  f.facet = "content-type";
+  f.provenance = spec::Provenance::Documented;
+  f.tier = Tier::Fidelity;
+  f.expected = want;
+  f.observed = got.empty() ? "(no Content-Type)" : got;
+  f.exchange_index = index;
+  if (media != want) f.verdict = Verdict::Violation;
+  return f;
+}
+
 void apply_response_oracles(spec::Protocol protocol, CaseResult& result) {
   bool any_5xx_judged = false, any_identity_judged = false;
   bool all_ok_5xx = true, all_ok_identity = true;
@@ -67,6 +91,13 @@ void apply_response_oracles(spec::Protocol protocol, CaseResult& result) {
         f->blamed = e.operation;
         result.findings.push_back(*f);
       }
+    }
+    if (auto f = error_content_type(protocol, e, static_cast<int>(i)); f && f->verdict != Verdict::Pass) {
+      f->check = result.check;
+      f->operation = result.operation;
+      f->situation = "any";
+      f->blamed = e.operation;
+      result.findings.push_back(*f);
     }
     if (auto f = error_has_identity(protocol, e, static_cast<int>(i))) {
       any_identity_judged = true;

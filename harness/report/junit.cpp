@@ -112,7 +112,14 @@ std::string junit_xml(const RunReport& r) {
       std::string details;
       for (const auto& fp : c.fingerprints)
         if (const FailureRecord* f = find_failure(r, fp)) details += describe(*f);
-      if (fails(r, c)) {
+      if (fails(r, c) && r.findings.empty()) {
+        // A report without headline findings (a diff's parity report): one <failure> naming each symptom.
+        std::string kind = c.status == CellStatus::Violation ? "violation" : "unconfirmed";
+        std::string message = std::to_string(c.status == CellStatus::Violation ? c.violations : c.unconfirmed) + " of " +
+                              std::to_string(c.cases) + " case(s) failed: " + kind;
+        x += "      <failure type=\"" + kind + "\" message=\"" + xml_escape(message) + "\">" + xml_escape(details) +
+             "</failure>\n";
+      } else if (fails(r, c)) {
         // One <failure> per headline finding with a symptom here, the headline as its message.
         for (const auto* f : findings_in(r, c)) {
           if (!finding_fails(r, *f)) continue;

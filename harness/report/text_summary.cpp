@@ -114,6 +114,23 @@ std::string matrix_section(const RunReport& r) {
   return t;
 }
 
+// Cells that did not run, grouped by reason (the reason is what a user acts on: a fixture that failed).
+std::string not_run_section(const RunReport& r) {
+  std::map<std::string, std::vector<std::string>> by_reason;
+  for (const auto& c : r.cells)
+    if (c.status == CellStatus::NotRun || (c.not_run > 0 && c.status != CellStatus::NotImplemented))
+      by_reason[c.reason.empty() ? "not run" : c.reason].push_back(c.operation + " " + c.check);
+  if (by_reason.empty()) return "";
+  std::string t = "\nNot run (fixtures or reads the target could not give):\n";
+  for (const auto& [reason, cells] : by_reason) {
+    t += "  " + one_line(reason, 400) + "\n    ";
+    for (size_t i = 0; i < cells.size() && i < 6; ++i) t += (i ? ", " : "") + cells[i];
+    if (cells.size() > 6) t += " and " + std::to_string(cells.size() - 6) + " more";
+    t += "\n";
+  }
+  return t;
+}
+
 std::string symptoms_section(const RunReport& r, const std::map<std::string, size_t>& numbers) {
   if (r.failures.empty()) return "";
   constexpr size_t kShown = 3;
@@ -180,6 +197,7 @@ std::string text_summary(const RunReport& r, const std::string& report_dir, cons
   std::map<std::string, size_t> numbers;
   t += findings_section(r, numbers);
   t += matrix_section(r);
+  t += not_run_section(r);
   t += coverage_summary(r);
   t += symptoms_section(r, numbers);
   if (!r.cleanup_failures.empty()) {

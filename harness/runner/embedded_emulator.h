@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "emulator/app/emulator.h"
@@ -42,10 +43,13 @@ class EmbeddedEmulatorTarget : public EmbeddedTarget {
   std::string faults_text_;
 };
 
-inline EmbeddedFactory embedded_emulator_factory() {
-  return [](const EmbeddedRequest& request) {
+// `disabled_operations`: operations the emulator answers as unknown ones (EmulatorOptions), to stand for
+// a target that lacks them.
+inline EmbeddedFactory embedded_emulator_factory(std::set<std::string> disabled_operations = {}) {
+  return [disabled_operations](const EmbeddedRequest& request) {
     EmbeddedStart start;
     emulator::EmulatorOptions options;
+    options.disabled_operations = disabled_operations;
     options.seed = request.seed;
     options.region = request.region;
     std::string faults_text;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "harness/protocol/codec.h"
+#include "harness/report/model/run_report.h"
 #include "harness/runner/plan.h"
 #include "harness/transport/caller.h"
 
@@ -27,5 +28,14 @@ struct OperationSupport {
 
 std::vector<OperationSupport> probe_operation_support(const Plan& plan, const spec::SpecSet& specs,
                                                       transport::Caller& caller, const std::string& run_id);
+
+// Per service, in plan order: how many of its planned operations the target implements.
+std::vector<report::ServiceCoverage> coverage_of(const Plan& plan, const std::vector<OperationSupport>& support);
+
+// Probes, marks every cell of an operation the target lacks not implemented (its units leave the plan:
+// mark_not_implemented), and returns the coverage for the report. `conform run` and `conform fuzz`
+// both start with it.
+std::vector<report::ServiceCoverage> probe_and_mark_support(Plan& plan, const spec::SpecSet& specs,
+                                                            transport::Caller& caller, const std::string& run_id);
 
 }  // namespace conform::runner

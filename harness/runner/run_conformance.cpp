@@ -3,6 +3,7 @@
 #include "harness/report/model/timestamp.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <ctime>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include "harness/runner/outcome_redaction.h"
 #include "harness/runner/plan.h"
 #include "harness/runner/progress.h"
+#include "harness/runner/run_slots.h"
 #include "harness/runner/safety.h"
 #include "harness/runner/seeds.h"
 #include "harness/runner/shrink.h"
@@ -45,28 +47,6 @@ void on_workers(int jobs, Work work) {
   for (auto& t : threads) t.join();
 }
 
-// Per service, in the order its operations appear in the plan.
-std::vector<report::ServiceCoverage> coverage_of(const Plan& plan, const std::vector<OperationSupport>& support) {
-  std::vector<report::ServiceCoverage> out;
-  for (size_t i = 0; i < plan.ops.size() && i < support.size(); ++i) {
-    const spec::Operation& op = *plan.ops[i];
-    auto it = std::find_if(out.begin(), out.end(), [&](const report::ServiceCoverage& c) { return c.service == op.service; });
-    if (it == out.end()) {
-      out.push_back({});
-      out.back().service = op.service;
-      it = out.end() - 1;
-    }
-    ++it->operations;
-    if (support[i].implemented) {
-      ++it->implemented;
-    } else {
-      it->not_implemented.push_back(op.id());
-      it->evidence[op.id()] = support[i].evidence;
-    }
-  }
-  return out;
-}
-
 bool same_failure(const oracle::Finding& a, const oracle::Finding& b) {
   return is_failing(a) && a.rule == b.rule && a.facet == b.facet;
 }
@@ -77,7 +57,20 @@ const oracle::Finding* matching_failure(const oracle::CaseResult& result, const 
   return nullptr;
 }
 
+// Cases that may wait (for a fixture's timeout on a real clock) while `jobs` others work.
+constexpr int kMaxWaitingCases = 32;
+
 }  // namespace
+
+int effective_jobs(const RunOptions& o, bool embedded) {
+  const int cap = o.max_connections > 0 ? o.max_connections : kDefaultMaxConnections;
+  int jobs = o.jobs;
+  if (jobs <= 0) {
+    jobs = embedded ? 1 : kRemoteDefaultJobs;
+    if (o.max_rps > 0) jobs = std::min(jobs, std::max(1, static_cast<int>(std::ceil(o.max_rps))));
+  }
+  return std::max(1, std::min(jobs, cap));
+}
 
 int exit_code_for(const report::RunReport& report, bool stopped, size_t units_planned, size_t units_run,
                   std::string* reason) {
@@ -156,7 +149,8 @@ RunOutcome run_conformance(const RunOptions& o) {
   };
 
   if (o.examples < 1 || o.examples > 1000000) return give_up(kExitUsage, "--examples must be between 1 and 1000000");
-  if (o.jobs < 1 || o.jobs > 256) return give_up(kExitUsage, "--jobs must be between 1 and 256");
+  if (o.jobs < 0 || o.jobs > 256) return give_up(kExitUsage, "--jobs must be between 1 and 256");
+  if (o.max_connections < 0 || o.max_connections > 256) return give_up(kExitUsage, "--max-connections must be between 1 and 256");
   if (o.shard.count < 1 || o.shard.index < 1 || o.shard.index > o.shard.count)
     return give_up(kExitUsage, "--shard expects K/N with 1 <= K <= N");
   if (!o.target && !o.faults.empty() && !o.embedded)
@@ -226,6 +220,7 @@ RunOutcome run_conformance(const RunOptions& o) {
   if (!target) return give_up(code, error);
   rep.target = target->url_text;
   rep.embedded = target->embedded;
+  rep.jobs = effective_jobs(o, target->embedded);
   if (auto unreachable = probe_target(target->url)) return give_up(kExitUnreachable, *unreachable);
 
   // Shared state of the run.
@@ -253,16 +248,22 @@ RunOutcome run_conformance(const RunOptions& o) {
   fixture::RunIdentity identity{rep.run_id, o.region, "123456789012", seed};
   identity.list_uncleanable = remote.has_value();
   fixture::FixtureRunner fixtures(*specs, identity);
-  use_target_clock(*target, fixtures);
+  // At most `jobs` cases at work; a case waiting for time to pass lends its slot, so on a target whose
+  // clock cannot be advanced the waits of many cases overlap (run_slots.h).
+  const int jobs = rep.jobs;
+  RunSlots slots(jobs);
+  const bool clock_advanced = use_target_clock(*target, fixtures);
+  if (!clock_advanced)
+    fixtures.set_sleeper([&slots](int ms, transport::Caller& caller) {
+      caller.close_idle_connection();  // the server's connection is not held through the wait
+      slots.lend_while([ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
+    });
   CaseContext context{*specs, *plan, fixtures, o.concurrency, make_caller};
 
   // Phase 0: which operations does the target implement at all (implementation_probe.h)?
   {
     auto caller = make_caller();
-    std::vector<OperationSupport> support = probe_operation_support(*plan, *specs, *caller, rep.run_id);
-    rep.coverage = coverage_of(*plan, support);
-    for (size_t i = 0; i < support.size(); ++i)
-      if (!support[i].implemented) mark_not_implemented(*plan, i, support[i].evidence);
+    rep.coverage = probe_and_mark_support(*plan, *specs, *caller, rep.run_id);
     out.units_planned = plan->units.size();
   }
   rep.require_all = o.require_all;
@@ -280,12 +281,30 @@ RunOutcome run_conformance(const RunOptions& o) {
   // Phase 1: every unit once.
   std::atomic<size_t> next{0};
   std::mutex first_mu;
-  const int jobs = std::max(1, std::min<int>(o.jobs, static_cast<int>(std::max<size_t>(1, plan->units.size()))));
-  on_workers(jobs, [&](int) {
-    auto caller = make_caller();
+  // Workers: `jobs` at work, and on a real clock more that wait in the meantime.
+  const size_t units = std::max<size_t>(1, plan->units.size());
+  const int workers = static_cast<int>(std::min<size_t>(units, static_cast<size_t>(jobs + (clock_advanced ? 0 : kMaxWaitingCases))));
+  // Callers (connections) go with the slots: a worker waiting for a slot holds none, so the target
+  // sees at most `jobs` connections at work (and none kept through a wait).
+  std::mutex callers_mu;
+  std::vector<std::unique_ptr<transport::Caller>> idle_callers;
+  on_workers(workers, [&](int) {
     while (!stop->load()) {
+      slots.acquire();
       size_t i = next.fetch_add(1);
-      if (i >= plan->units.size()) break;
+      if (i >= plan->units.size() || stop->load()) {
+        slots.release();
+        break;
+      }
+      std::unique_ptr<transport::Caller> caller;
+      {
+        std::lock_guard<std::mutex> lock(callers_mu);
+        if (!idle_callers.empty()) {
+          caller = std::move(idle_callers.back());
+          idle_callers.pop_back();
+        }
+      }
+      if (!caller) caller = make_caller();
       const WorkUnit& unit = plan->units[i];
       auto started = Clock::now();
       UnitRun run = run_unit(context, unit, *caller);
@@ -296,8 +315,14 @@ RunOutcome run_conformance(const RunOptions& o) {
         if (out.first_failure_s < 0) out.first_failure_s = seconds_since(t0);
       }
       progress.update(plan->cells[unit.cell].op_index, p);
+      {
+        std::lock_guard<std::mutex> lock(callers_mu);
+        idle_callers.push_back(std::move(caller));
+      }
+      slots.release();
     }
   });
+  out.overlapping_waits = slots.max_waiting();
   out.checks_s = seconds_since(t0);
   progress.finish();
 

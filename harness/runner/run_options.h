@@ -81,7 +81,11 @@ struct RunOptions {
   std::vector<std::string> ops, checks;          // filters (see plan.h); empty = all
   std::optional<uint64_t> seed;                  // none = a fresh seed (printed, in the report)
   int examples = 10;                             // cases per operation x check
-  int jobs = 1;                                  // worker threads, one Caller each
+  // Cases at work at once, one Caller (connection) each. 0: automatic, 1 for the embedded emulator and
+  // kRemoteDefaultJobs for any other target, at most the --rps rate. Every value is capped by
+  // max_connections. Cases waiting for time to pass do not count (run_slots.h).
+  int jobs = 0;
+  int max_connections = 0;                       // 0: kDefaultMaxConnections
   Shard shard;
   std::string region = "us-east-1";
   std::vector<std::string> faults;               // planted in the embedded emulator
@@ -111,6 +115,11 @@ struct RunOptions {
   bool keep_unit_results = false;
 };
 
+inline constexpr int kRemoteDefaultJobs = 4;
+inline constexpr int kDefaultMaxConnections = 8;
+// The cases at work at once for the options (see RunOptions::jobs): `embedded` is the embedded emulator.
+int effective_jobs(const RunOptions& options, bool embedded);
+
 struct RunOutcome {
   int exit_code = kExitOk;
   std::string error;                             // usage, spec or target problem (exit 2 or 3)
@@ -124,6 +133,7 @@ struct RunOutcome {
   size_t units_planned = 0, units_run = 0;
   double elapsed_s = 0, checks_s = 0, shrink_s = 0, cleanup_s = 0;
   double first_failure_s = -1;                   // seconds from start to the first failing case, -1 if none
+  int overlapping_waits = 0;                     // the most fixture waits that were in progress at once
 };
 
 }  // namespace conform::runner

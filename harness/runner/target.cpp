@@ -61,10 +61,11 @@ std::optional<std::string> probe_target(const transport::Url& url) {
   return std::nullopt;
 }
 
-void use_target_clock(const ResolvedTarget& target, fixture::FixtureRunner& fixtures) {
+bool use_target_clock(const ResolvedTarget& target, fixture::FixtureRunner& fixtures) {
   EmbeddedTarget* embedded = target.owned.get();
-  if (embedded && embedded->advance_clock(0))
-    fixtures.set_sleeper([embedded](int ms) { embedded->advance_clock(ms / 1000.0); });
+  if (!embedded || !embedded->advance_clock(0)) return false;
+  fixtures.set_sleeper([embedded](int ms, transport::Caller&) { embedded->advance_clock(ms / 1000.0); });
+  return true;
 }
 
 }  // namespace conform::runner

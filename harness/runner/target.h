@@ -31,6 +31,7 @@ std::optional<std::string> probe_target(const transport::Url& url);
 // Against a target that can move its clock (the embedded emulator), a recipe's wait for a timeout
 // advances that clock instead of sleeping: no wall time, and no race between a real sleep and a real
 // timeout on a loaded machine. Other targets keep real sleeps. `target` must outlive `fixtures`' use.
-void use_target_clock(const ResolvedTarget& target, fixture::FixtureRunner& fixtures);
+// Returns whether the target's clock is advanced (true) or waits stay real (false).
+bool use_target_clock(const ResolvedTarget& target, fixture::FixtureRunner& fixtures);
 
 }  // namespace conform::runner

@@ -137,6 +137,8 @@ protocol::DecodedResponse Caller::call_raw(const spec::Service& service, const s
   }
 }
 
+void Caller::close_idle_connection() { impl_->client.close_idle_connection(); }
+
 const std::vector<Exchange>& Caller::exchanges() const { return impl_->log; }
 
 std::vector<Exchange> Caller::take_exchanges() {

@@ -58,6 +58,9 @@ class Caller {
   protocol::DecodedResponse call_raw(const spec::Service& service, const spec::Operation& op, http::Request request,
                                      const std::string& purpose = "raw", bool sign = true);
 
+  // Closes the kept-alive connection until the next call (Client::close_idle_connection).
+  void close_idle_connection();
+
   const std::vector<Exchange>& exchanges() const;
   std::vector<Exchange> take_exchanges();       // returns and clears the log
   // Called for every exchange as it completes (request counting, recording). Optional.

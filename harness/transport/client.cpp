@@ -42,6 +42,11 @@ struct Client::Impl {
 Client::Client(Url url, ClientOptions options) : impl_(std::make_unique<Impl>(std::move(url), options)) {}
 Client::~Client() = default;
 
+void Client::close_idle_connection() {
+  if (impl_->plain) impl_->plain->close();
+  else impl_->client.stop();
+}
+
 const Url& Client::url() const { return impl_->url; }
 
 SendResult Client::send(const http::Request& request) {

@@ -36,6 +36,9 @@ class Client {
   Client(Url url, ClientOptions options = {});
   ~Client();
   SendResult send(const http::Request& request);
+  // Closes the kept-alive connection, if any (the next send opens a new one): a caller about to wait
+  // frees the server's connection slot meanwhile.
+  void close_idle_connection();
   const Url& url() const;
 
  private:

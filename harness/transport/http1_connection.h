@@ -42,11 +42,12 @@ class Http1Connection {
   // Sends `request` with `target` on its request line. Returns false with `error` set on failure
   // (response left with status 0).
   bool exchange(const http::Request& request, const std::string& target, http::Response& response, std::string& error);
+  // Closes the connection (if open); the next exchange opens a new one.
+  void close();
 
  private:
   enum class Read { Ok, ClosedBeforeAnswer, Failed };
   bool open(std::string& error);
-  void close();
   bool send_all(const std::string& head, const std::string& body, std::string& error);
   Read read_answer(bool head_request, http::Response& response, std::string& error);
   bool fill(std::string& error);              // appends what the socket has; false on EOF (error empty) or failure

@@ -17,6 +17,7 @@ class FuzzFindsFault : public ::testing::TestWithParam<std::string> {};
 TEST_P(FuzzFindsFault, WithinABoundedRunAndTheCaseReplays) {
   CampaignOptions options = testing::bounded_campaign(2000);
   options.run.faults = {GetParam()};
+  options.run.strict = emulator::all_faults()[static_cast<size_t>(*emulator::fault_from_name(GetParam()))].fidelity;
   options.stop_on_failure = true;  // the bound is --runs; stopping early keeps the test short
   CampaignOutcome outcome = run_campaign(options);
   runner::RunOutcome& run = outcome.run;
@@ -54,6 +55,10 @@ INSTANTIATE_TEST_SUITE_P(EveryFault, FuzzFindsFault, ::testing::ValuesIn(fault_n
 
 TEST(FuzzCleanEmulator, BoundedCampaignExitsZeroAfterMutating) {
   CampaignOptions options = testing::bounded_campaign(400, 9);
+  // The closing operations: enough cells for a corpus, few enough that 400 runs reach the mutations.
+  options.run.ops = {"stepfunctions.StopExecution", "stepfunctions.SendTaskFailure", "stepfunctions.SendTaskSuccess",
+                     "stepfunctions.SendTaskHeartbeat", "swf.RespondActivityTaskFailed", "swf.RespondActivityTaskCompleted",
+                     "swf.RespondActivityTaskCanceled", "swf.RecordActivityTaskHeartbeat", "lambda.StopDurableExecution"};
   CampaignOutcome outcome = run_campaign(options);
   EXPECT_EQ(outcome.run.exit_code, runner::kExitOk) << outcome.run.report.exit_reason << outcome.run.error;
   // Unconfirmed findings (soft provenance) may appear for edge inputs the mutations reach; they do not

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "emulator/core/faults.h"
+#include "harness/diff/diff_report.h"
 #include "tests/diff/diff_support.h"
 
 namespace conform::diff {
@@ -68,6 +69,23 @@ const std::vector<Row>& rows() {
        {"lambda.StopDurableExecution"}, {"unknown_resource"}, {"status"}},
       {"durable-stop-no-state-change", {"lambda.StopDurableExecution"}, {"state_effect", "unknown_resource"},
        {"lambda.GetDurableExecution"}, {"state_effect"}, {"state"}},
+      // The last page hands out a token (a body difference), and the walk goes on where it stopped.
+      {"swf-pagination-never-ends", {"swf.ListDomains"}, {"pagination", "protocol_robustness"},
+       {"swf.ListDomains"}, {"pagination"}, {}},
+      {"swf-describe-type-ignores-deprecation", {"swf.DeprecateActivityType"}, {"state_effect", "protocol_robustness"},
+       {"swf.DescribeActivityType"}, {"state_effect"}, {"state"}},
+      {"sfn-list-ignores-max-results", {kSfn + "ListActivities"}, {"pagination", "protocol_robustness"},
+       {kSfn + "ListActivities"}, {"pagination"}, {}},
+      {"sfn-describe-unknown-500", {kSfn + "DescribeActivity"}, {"unknown_resource", "positive_acceptance"},
+       {kSfn + "DescribeActivity"}, {"unknown_resource"}, {}},
+      // The function stays: its read-back answers, and the clean-up's DeleteFunction finds it.
+      {"lambda-delete-leaves-readable", {"lambda.DeleteFunction"}, {"state_effect", "protocol_robustness"},
+       {"lambda.GetFunction", "lambda.DeleteFunction"}, {}, {}},
+      {"lambda-list-ignores-max-items", {"lambda.ListFunctions"}, {"pagination", "protocol_robustness"},
+       {"lambda.ListFunctions"}, {"pagination"}, {}},
+      // Only the spelling of error identities: a fidelity difference on every error answer.
+      {"error-namespace-dropped", {kSfn + "SendTaskFailure"}, {"malformed_identifier", "positive_acceptance"},
+       {kSfn + "SendTaskFailure"}, {"malformed_identifier"}, {"error-spelling"}},
   };
   return r;
 }
@@ -121,6 +139,20 @@ INSTANTIATE_TEST_SUITE_P(EveryFault, FaultDiff, ::testing::ValuesIn(fault_names(
                            for (char c : info.param) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            return name;
                          });
+
+TEST(FaultDiffTiers, ErrorSpellingIsFidelityFailingOnlyWithStrict) {
+  auto recorded = record_cassette(testing::record_options({kSfn + "SendTaskFailure"}, {"malformed_identifier"}, 5, 2));
+  ASSERT_EQ(recorded.exit_code, 0) << recorded.error;
+  auto replayed = replay_cassette(recorded.cassette, testing::replay_options({"error-namespace-dropped"}));
+  ASSERT_EQ(replayed.exit_code, 0) << replayed.error;
+  const DiffResult& diff = replayed.diff;
+  ASSERT_GT(diff.differing, 0);
+  EXPECT_EQ(diff.contract_differing, 0);
+  for (const auto& d : diff.differences) EXPECT_TRUE(d.fidelity()) << testing::describe(d);
+  EXPECT_LT(diff.parity(), 100.0);  // counted in parity
+  EXPECT_EQ(diff_exit_code(diff, false), 0);
+  EXPECT_EQ(diff_exit_code(diff, true), 1);
+}
 
 }  // namespace
 }  // namespace conform::diff

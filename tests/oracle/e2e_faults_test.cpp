@@ -93,6 +93,18 @@ const std::vector<Detection>& table() {
       {Fault::RestJsonNotFoundAs400, "lambda.StopDurableExecution", "unknown_resource",
        with(Json{{"rule", "unknown-execution"}, {"input", Json::object()}})},
       {Fault::DurableStopNoStateChange, "lambda.StopDurableExecution", "state_effect", all_members({})},
+      {Fault::SwfPaginationNeverEnds, "swf.ListDomains", "pagination",
+       with(Json{{"pageSize", 1}, {"input", {{"registrationStatus", "REGISTERED"}}}})},
+      {Fault::SwfDescribeTypeIgnoresDeprecation, "swf.DeprecateActivityType", "state_effect", all_members({})},
+      {Fault::SfnListIgnoresMaxResults, "stepfunctions.ListActivities", "pagination",
+       with(Json{{"pageSize", 1}, {"input", Json::object()}})},
+      {Fault::SfnDescribeUnknown500, "stepfunctions.DescribeActivity", "unknown_resource",
+       with(Json{{"rule", "inferred-unknown-activityArn"}, {"input", Json::object()}})},
+      {Fault::LambdaDeleteLeavesReadable, "lambda.DeleteFunction", "state_effect", all_members({})},
+      {Fault::LambdaListIgnoresMaxItems, "lambda.ListFunctions", "pagination", with(Json{{"pageSize", 1}, {"input", Json::object()}})},
+      // A fidelity fault: the finding is a violation of the wire facet, in the fidelity tier.
+      {Fault::ErrorNamespaceDropped, "stepfunctions.SendTaskHeartbeat", "malformed_identifier",
+       with(Json{{"rule", "malformed-token"}, {"input", Json::object()}})},
   };
   return t;
 }

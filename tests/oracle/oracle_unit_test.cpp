@@ -90,8 +90,12 @@ TEST(ResponseOracles, ErrorsNeedAnIdentity) {
   r.exchanges = {exchange(200, ""), exchange(503, "oops"), exchange(400, "not json")};
   apply_response_oracles(aws, r);
   EXPECT_EQ(r.worst(), Verdict::Violation);
-  // The 503 (a server error without identity) and the identity-less 400.
-  EXPECT_EQ(r.findings.size(), 3u);
+  // The 503 (a server error without identity, without the error content type) and the identity-less
+  // 400 (without the error content type: a fidelity finding each).
+  EXPECT_EQ(r.findings.size(), 5u);
+  int fidelity = 0;
+  for (const auto& f : r.findings) fidelity += f.tier == Tier::Fidelity;
+  EXPECT_EQ(fidelity, 2);
 }
 
 // Regressions from clean-emulator runs: a read-back echoing the sent Error object with its members in
@@ -251,4 +255,22 @@ TEST(ViolationExpectation, ServiceStyleSensitiveTemplateAndLowerCamelPaths) {
                                            {"constraint", "required"}, {"template", "required"}, {"sensitive", true}},
                                       fixture::Variables{});
   EXPECT_TRUE(missing.from_rule);  // SendTaskSuccess has its own measured rule
+}
+
+TEST(ResponseOracles, ErrorContentTypeIsAFidelityFacet) {
+  auto aws = spec::Protocol::AwsJson1_0, rest = spec::Protocol::RestJson1;
+  auto typed = [](int status, const char* type) {
+    transport::Exchange e = exchange(status, R"({"__type":"ns#X"})");
+    if (type) e.response.headers.set("Content-Type", type);
+    return e;
+  };
+  EXPECT_EQ(error_content_type(aws, typed(400, "application/x-amz-json-1.0"), 0)->verdict, Verdict::Pass);
+  EXPECT_EQ(error_content_type(aws, typed(400, "Application/X-Amz-Json-1.0; charset=utf-8"), 0)->verdict, Verdict::Pass);
+  EXPECT_EQ(error_content_type(rest, typed(404, "application/json"), 0)->verdict, Verdict::Pass);
+  auto wrong = error_content_type(aws, typed(400, "text/html"), 0);
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->verdict, Verdict::Violation);
+  EXPECT_EQ(wrong->tier, Tier::Fidelity);
+  EXPECT_EQ(error_content_type(rest, typed(404, nullptr), 0)->observed, "(no Content-Type)");
+  EXPECT_FALSE(error_content_type(aws, typed(200, "text/plain"), 0).has_value());  // only errors are judged
 }

@@ -1,5 +1,6 @@
-// Every planted fault of the emulator is detected by the real checks (the run exits 1), each failure
-// is saved as a case, and replaying the case on a fresh emulator with the fault reproduces it.
+// Every planted fault of the emulator is detected by the real checks (the run exits 1; with --strict for
+// a fidelity fault), each failure is saved as a case, and replaying the case on a fresh emulator with
+// the fault reproduces it.
 #include <gtest/gtest.h>
 
 #include "emulator/core/faults.h"
@@ -20,6 +21,9 @@ TEST_P(FaultDetection, RunFailsAndTheCaseReplays) {
   options.shrink_budget = 16;
   options.faults = {GetParam()};
   options.embedded = embedded_emulator_factory();
+  // A fidelity fault (the wire spelling SDKs ignore) is reported as a fidelity finding: it fails a run
+  // only with --strict.
+  options.strict = emulator::all_faults()[static_cast<size_t>(*emulator::fault_from_name(GetParam()))].fidelity;
   auto outcome = run_conformance(options);
   ASSERT_EQ(outcome.exit_code, kExitFailures) << GetParam() << ": " << outcome.report.exit_reason << outcome.error;
   ASSERT_FALSE(outcome.cases.empty());

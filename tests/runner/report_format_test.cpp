@@ -12,6 +12,7 @@
 #include "harness/report/junit.h"
 #include "harness/report/model/baseline.h"
 #include "harness/report/model/fingerprint.h"
+#include "harness/report/model/root_cause.h"
 #include "harness/report/sarif.h"
 #include "harness/report/text_summary.h"
 #include "harness/report/write_reports.h"
@@ -37,6 +38,7 @@ RunReport sample_report() {
   r.failures.push_back(f);
   r.cells.at(0).fingerprints.push_back(f.fingerprint);
   r.cells.at(0).reason = kHostile;
+  r.findings = group_findings(r.failures);  // the hostile symptom joins a finding of its own
   return r;
 }
 
@@ -155,17 +157,21 @@ TEST_F(Reports, SarifIs210) {
   auto sarif = Json::parse(read(dir_ + "/report.sarif"));
   EXPECT_EQ(sarif["version"], "2.1.0");
   ASSERT_EQ(sarif["runs"].size(), 1u);
-  EXPECT_EQ(sarif["runs"][0]["results"].size(), report_.failures.size());
-  // Each result carries its failure's fingerprint, and its level follows the verdict: a violation is an
-  // error, an unconfirmed finding a warning (both occur in the sample).
+  // One result per headline finding, carrying the finding's fingerprint and its symptoms; its level
+  // follows the verdict: a violation is an error, an unconfirmed finding a warning.
+  ASSERT_FALSE(report_.findings.empty());
+  EXPECT_EQ(sarif["runs"][0]["results"].size(), report_.findings.size());
   std::set<std::string> levels;
-  for (size_t i = 0; i < report_.failures.size(); ++i) {
+  size_t symptoms = 0;
+  for (size_t i = 0; i < report_.findings.size(); ++i) {
     const auto& result = sarif["runs"][0]["results"][i];
-    const auto& failure = report_.failures[i];
-    EXPECT_EQ(result["partialFingerprints"]["conformFingerprint/v1"], failure.fingerprint);
-    EXPECT_EQ(result["level"], failure.verdict == "violation" ? "error" : "warning") << failure.fingerprint;
+    const auto& finding = report_.findings[i];
+    EXPECT_EQ(result["partialFingerprints"]["conformFinding/v1"], finding.fingerprint);
+    EXPECT_EQ(result["level"], finding.verdict == "violation" ? "error" : "warning") << finding.fingerprint;
+    symptoms += result["properties"]["symptoms"].size();
     levels.insert(result["level"].get<std::string>());
   }
+  EXPECT_EQ(symptoms, report_.failures.size());
   EXPECT_EQ(levels, (std::set<std::string>{"error", "warning"}));
   EXPECT_EQ(sarif["runs"][0]["tool"]["driver"]["rules"].size(), report_.checks.size());
 }

@@ -78,7 +78,8 @@ TEST(Run, BaselineAcceptsKnownFingerprints) {
   auto first = run_conformance(options);
   ASSERT_EQ(first.exit_code, kExitFailures);
   auto baseline = report::baseline_from_report(first.report);
-  ASSERT_EQ(baseline.entries.size(), 2u);
+  ASSERT_EQ(first.report.failures.size(), 2u);
+  ASSERT_EQ(baseline.entries.size(), first.report.findings.size() + 2u);  // the findings and their symptoms
   std::string dir = testing::temp_dir("baseline");
   std::string file = dir + "/baseline.json";
   ASSERT_TRUE(report::save_baseline(baseline, file));
@@ -91,8 +92,8 @@ TEST(Run, BaselineAcceptsKnownFingerprints) {
   for (const auto& f : second.report.failures) EXPECT_TRUE(f.accepted);
   EXPECT_EQ(second.report.cell("stepfunctions.SendTaskFailure", "fake_long_name")->status, CellStatus::Accepted);
 
-  // Only one of the two accepted: the other still fails the run.
-  baseline.entries.resize(1);
+  // Only one of the two symptoms accepted (no finding entry): the other still fails the run.
+  baseline.entries = {baseline.entries.back()};
   ASSERT_TRUE(report::save_baseline(baseline, file));
   EXPECT_EQ(run_conformance(options).exit_code, kExitFailures);
   std::filesystem::remove_all(dir);
@@ -141,7 +142,10 @@ TEST(Run, UsageErrorsExitTwo) {
   options.spec_dir = "/nonexistent-spec-dir";
   EXPECT_EQ(run_conformance(options).exit_code, kExitUsage);
   options = testing::fake_options({"fake_pass"});
-  options.jobs = 0;
+  options.jobs = -1;
+  EXPECT_EQ(run_conformance(options).exit_code, kExitUsage);
+  options = testing::fake_options({"fake_pass"});
+  options.max_connections = 300;
   EXPECT_EQ(run_conformance(options).exit_code, kExitUsage);
 }
 
@@ -222,9 +226,10 @@ TEST(Run, RequestsAreCounted) {
   options.on_exchange = [&](const transport::Exchange&) { ++seen; };
   auto outcome = run_conformance(options);
   EXPECT_EQ(outcome.exit_code, kExitOk) << outcome.error;
-  EXPECT_EQ(outcome.requests, 6u);
-  EXPECT_EQ(seen.load(), 6);
-  EXPECT_EQ(outcome.report.requests, 6u);
+  // 3 cases x 2 operations, and one implementation probe per operation (implementation_probe.h).
+  EXPECT_EQ(outcome.requests, 8u);
+  EXPECT_EQ(seen.load(), 8);
+  EXPECT_EQ(outcome.report.requests, 8u);
 }
 
 }  // namespace

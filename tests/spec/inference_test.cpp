@@ -147,6 +147,7 @@ TEST(Inference, InferredFixturesUseOnlyVariablesCapturedBeforeThem) {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), var); it != std::sregex_iterator(); ++it)
           EXPECT_TRUE(available.count((*it)[1].str())) << name << "." << fname << " uses ${" << (*it)[1].str() << "}";
         for (const auto& c : step.captures) available.insert(c.variable);
+        for (const auto& c : step.input_captures) available.insert(c.variable);
       }
     }
   }

@@ -109,6 +109,15 @@ std::optional<Baseline> load_baseline(const std::string& path, std::string* erro
 
 Baseline baseline_from_report(const RunReport& report, bool include_unconfirmed) {
   Baseline baseline;
+  // A report with headline findings: one entry per finding (it accepts every symptom, including ones a
+  // later run finds for the same root cause); fidelity findings are listed with the rest.
+  for (const auto& f : report.findings) {
+    if (f.verdict != "violation" && !(include_unconfirmed && f.verdict == "unconfirmed")) continue;
+    baseline.entries.push_back({f.fingerprint, f.operation, "(finding)", f.cause, f.tier, f.verdict,
+                                f.title + " (accepted from the run of " + report.started_at + ")"});
+  }
+  // And every symptom, so a later run whose grouping differs (another seed shows a deviation in fewer
+  // operations) still finds each symptom accepted.
   for (const auto& f : report.failures) {
     if (f.verdict != "violation" && !(include_unconfirmed && f.verdict == "unconfirmed")) continue;
     if (baseline.accepts(f.fingerprint)) continue;

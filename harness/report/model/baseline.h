@@ -4,7 +4,9 @@
 // Promises: the file format is {"schema": "conform-baseline/1", "accepted": [{"fingerprint": ...,
 // "operation", "check", "rule", "facet", "verdict", "note"}]}; a bare array of fingerprint strings or of
 // such objects is accepted too. Loading never throws: a missing or malformed file yields nullopt and a
-// message naming the file and the problem. from_report() lists every distinct failure of a run report.
+// message naming the file and the problem. from_report() lists every headline finding of a run report
+// (root_cause.h: a finding's fingerprint accepts all its symptoms, including ones a later run adds) and
+// every distinct failure (symptom).
 #pragma once
 
 #include <optional>

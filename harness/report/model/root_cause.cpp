@@ -97,6 +97,12 @@ Behaviour behaviour(const FailureRecord& f) {
   if (f.facet == "no-sensitive-echo") return {"validation", f.signature, true};
   if (f.facet == "message" && validation) return {"validation", "validation messages worded otherwise", true};
   if (f.facet == "shape") return {"any", f.signature, false};
+  if (f.facet == "wire") {
+    // The wire spelling of error identities, whatever the situation: one behaviour of the encoder.
+    const bool bare = f.observed.find('#') == std::string::npos && f.expected.find('#') != std::string::npos;
+    return {"wire", bare ? "error identities sent without their namespace" : "error identities spelled otherwise on the wire",
+            false};
+  }
   if (f.facet == "items") return {"pagination", f.signature, false};
   if (validation && is_answer_facet(f.facet)) return {"validation", std::string("not answered ") + kValidationError, true};
   if (f.facet == "status" && !expected_answer(f).empty() && observed_code(f) == expected_answer(f)) {
@@ -189,6 +195,7 @@ std::string title_of(const Cause& cause, const std::vector<const FailureRecord*>
   const Behaviour b = behaviour(first);
   std::string what = (b.kind == "validation" ? std::string("Input validation")
                       : b.kind == "any"      ? std::string("Answers")
+                      : b.kind == "wire"     ? std::string("Errors")
                                              : situation_words(situation_class(first.situation))) + ": ";
   const std::string how = b.text;
   if (how == first.signature) {
