@@ -241,13 +241,14 @@ CampaignOutcome run_campaign(const CampaignOptions& co) {
       const auto& cp = plan->cells[work.unit.cell];
       const std::string op = plan->ops[cp.op_index]->id(), check = plan->checks[cp.check_index]->name;
       std::vector<std::string> news;
-      bool failing = false, decisive = false;  // decisive: fails the campaign (a violation, or --strict)
+      // decisive: fails the campaign (a contract violation; with --strict any failure)
+      bool failing = false, decisive = false;
       for (const auto& f : r.findings) {
         if (r.not_run || !runner::is_failing(f)) continue;
         std::string fp = runner::finding_fingerprint(f, op, check);
         if (baseline && baseline->accepts(fp)) continue;
         failing = true;
-        decisive |= f.verdict == oracle::Verdict::Violation || o.strict;
+        decisive |= (f.verdict == oracle::Verdict::Violation && f.tier == oracle::Tier::Contract) || o.strict;
         std::lock_guard<std::mutex> lock(seen_mu);
         if (work.input) mutated_failures.insert(work.unit.ordinal);
         if (seen.insert(fp).second)

@@ -13,6 +13,7 @@
 #include "harness/observe/probes.h"
 #include "harness/oracle/check_support.h"
 #include "harness/runner/case_runner.h"
+#include "harness/runner/implementation_probe.h"
 #include "harness/runner/plan.h"
 #include "harness/runner/safety.h"
 #include "harness/runner/seeds.h"
@@ -84,9 +85,17 @@ std::pair<const spec::Operation*, std::string> undecorate(const spec::SpecSet& s
 // Where the judged fact lives in the spec files; null when it cannot be placed.
 Json locate(const spec::Service& service, const spec::Operation& op, oracle::Finding f, const Json& case_input) {
   if (f.facet.rfind("state:", 0) == 0) {
+    if (op.lifecycle && op.lifecycle->inferred) return Json();  // made from the model: no file holds it
     std::string phase = f.rule.rfind("afterClose", 0) == 0 ? "afterClose" : "whileLive";
-    return Json{{"kind", "stateAssertion"}, {"service", service.name}, {"operation", op.name}, {"phase", phase},
-                {"pointer", f.facet.substr(6)}};
+    Json loc{{"kind", "stateAssertion"}, {"service", service.name}, {"operation", op.name}, {"phase", phase}};
+    const std::string answers = "state:answers-";  // check_state_effect: "the read-back answers <error>"
+    if (f.facet.rfind(answers, 0) == 0) {
+      loc["pointer"] = "";
+      loc["error"] = f.facet.substr(answers.size());
+    } else {
+      loc["pointer"] = f.facet.substr(6);
+    }
+    return loc;
   }
   const spec::Rule* rule = op_rule(op, f.rule);
   const char* kind = "rule";
@@ -94,6 +103,7 @@ Json locate(const spec::Service& service, const spec::Operation& op, oracle::Fin
     rule = protocol_rule(service, f.rule);
     kind = "protocolRule";
   }
+  if (rule && rule->inferred) return Json();  // made from the model at load: no file holds it
   if (rule) {
     if (f.facet == "wire" || (f.facet == "message" && !rule->expect.message))
       return rule->expect.error.empty() ? Json() : error_location(service, op, rule->expect.error);
@@ -191,13 +201,6 @@ ObserveOutcome run_observe(const ObserveOptions& o) {
       if (auto refusal = runner::remote_guard(*remote, o.allow_remote, probes.size() * 12))
         return fail(runner::kExitUsage, *refusal);
     const std::string run_id = runner::run_prefix(o.seed);
-    if (o.log) {
-      *o.log << "conform observe: " << probes.size() << " probe(s) behind unconfirmed expectations, run id " << run_id
-             << ", credentials " << o.credentials_source << "\n";
-      for (const auto& p : probes) *o.log << "  " << p.item << " (" << p.check->name << ")\n";
-      for (const auto& u : unreachable) *o.log << "  not probed: " << u << "\n";
-      *o.log << std::flush;
-    }
 
     int code = 0;
     auto target = runner::resolve_target(o.target, o.embedded, runner::EmbeddedRequest{{}, o.seed, o.region}, &code, &error);
@@ -218,6 +221,39 @@ ObserveOutcome run_observe(const ObserveOptions& o) {
     identity.list_uncleanable = remote.has_value();
     fixture::FixtureRunner fixtures(*specs, identity);
     auto caller = make_caller();
+
+    // What the target does not implement is not probed (its answers would say nothing about the facts);
+    // the probes are planned again over the operations it implements.
+    // The read-backs of the planned operations are asked too (a state probe needs its read-back).
+    runner::Plan support_plan;
+    support_plan.ops = *ops;
+    for (const spec::Operation* op : *ops)
+      if (op->lifecycle && op->lifecycle->read_back)
+        if (const spec::Operation* rb = specs->find_operation(op->service, op->lifecycle->read_back->operation))
+          if (std::find(support_plan.ops.begin(), support_plan.ops.end(), rb) == support_plan.ops.end())
+            support_plan.ops.push_back(rb);
+    std::vector<runner::OperationSupport> support = runner::probe_operation_support(support_plan, *specs, *caller, run_id);
+    std::vector<const spec::Operation*> implemented;
+    std::set<std::string> unimplemented;
+    for (size_t i = 0; i < support_plan.ops.size(); ++i) {
+      if (!support[i].implemented)
+        unimplemented.insert(support_plan.ops[i]->id());
+      else if (i < ops->size())
+        implemented.push_back((*ops)[i]);
+    }
+    unreachable.clear();
+    probes = plan_probes(*specs, implemented, oracle::registry(), o.seed, &unreachable, unimplemented);
+    for (size_t i = 0; i < ops->size(); ++i)
+      if (!support[i].implemented)
+        unreachable.push_back((*ops)[i]->id() + ": the target does not implement it (" + support[i].evidence + ")");
+    out.probes = probes.size();
+    if (o.log) {
+      *o.log << "conform observe: " << probes.size() << " probe(s) behind unconfirmed expectations, run id " << run_id
+             << ", credentials " << o.credentials_source << "\n";
+      for (const auto& p : probes) *o.log << "  " << p.item << " (" << p.check->name << ")\n";
+      for (const auto& u : unreachable) *o.log << "  not probed: " << u << "\n";
+      *o.log << std::flush;
+    }
 
     Json observations = Json::array();
     Json probe_log = Json::array();
@@ -256,7 +292,7 @@ ObserveOutcome run_observe(const ObserveOptions& o) {
           answer["message"] = d.message ? Json(*d.message) : Json();
           obs["answer"] = answer;
           if (d.message) obs["messageTemplate"] = generalise(*d.message, location, *fsvc, result.case_input, ex.request);
-          if (location["kind"] == "stateAssertion" && d.body) {
+          if (location["kind"] == "stateAssertion" && !location.contains("error") && d.body) {
             const Json* v = at_pointer(*d.body, location.value("pointer", ""));
             obs["observedPresent"] = v != nullptr && !v->is_null();
             if (v) obs["observedValue"] = *v;

@@ -13,7 +13,7 @@
 // answer: {status, error, wire, message}, messageTemplate (the message generalised: the probe value as
 // ${value}, echoed input as ${*}, ...), observedValue / observedPresent (state facets), spec: where the
 // fact lives: {kind: rule|protocolRule|error|validationTemplate|stateAssertion, service, operation,
-// id | name | key | phase + pointer}}.
+// id | name | key | phase + pointer (+ error: an assertion that the read-back answers that error)}}.
 #pragma once
 
 #include <iosfwd>

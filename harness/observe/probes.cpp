@@ -77,8 +77,9 @@ bool is_soft(spec::Provenance p) { return !spec::is_hard(p); }
 
 std::vector<Probe> plan_probes(const spec::SpecSet& specs, const std::vector<const spec::Operation*>& ops,
                                const std::vector<oracle::CheckDef>& registry, uint64_t seed,
-                               std::vector<std::string>* unreachable) {
+                               std::vector<std::string>* unreachable, const std::set<std::string>& unimplemented) {
   std::vector<Probe> out;
+  size_t inferred_rules = 0, inferred_lifecycles = 0;
   std::set<std::string> done;  // items already probed (service-wide ones once)
   auto miss = [&](const std::string& item, const std::string& why) {
     if (unreachable) unreachable->push_back(item + ": " + why);
@@ -104,6 +105,10 @@ std::vector<Probe> plan_probes(const spec::SpecSet& specs, const std::vector<con
     // The operation's own rules.
     for (const auto& r : op->rules) {
       if (!rule_is_soft(r)) continue;
+      if (r.inferred) {
+        ++inferred_rules;
+        continue;
+      }
       std::string item = op->id() + " rule " + r.id;
       std::string check = check_for(r.situation);
       bool ok = false;
@@ -126,10 +131,15 @@ std::vector<Probe> plan_probes(const spec::SpecSet& specs, const std::vector<con
       if (!ok) miss(item, "no " + (check.empty() ? std::string("check") : check + " case") + " exercises it");
     }
     // Unconfirmed state assertions.
-    if (op->lifecycle && (any_soft(op->lifecycle->after_close) || any_soft(op->lifecycle->while_live))) {
+    if (op->lifecycle && op->lifecycle->inferred) {
+      if (any_soft(op->lifecycle->after_close) || any_soft(op->lifecycle->while_live)) ++inferred_lifecycles;
+    } else if (op->lifecycle && (any_soft(op->lifecycle->after_close) || any_soft(op->lifecycle->while_live))) {
       std::string item = op->id() + " lifecycle state";
+      const auto& rb = op->lifecycle->read_back;
       Pred full = [](const spec::Json& c) { return c.value("mode", "") == "full"; };
-      if (!add(*op, "state_effect", item, [&](const oracle::CheckDef& d, const oracle::Scope& sc) {
+      if (rb && unimplemented.count(op->service + "." + rb->operation))
+        miss(item, "the target does not implement its read-back " + op->service + "." + rb->operation);
+      else if (!add(*op, "state_effect", item, [&](const oracle::CheckDef& d, const oracle::Scope& sc) {
             auto c = draw(d, sc, s, full);
             return c ? c : draw(d, sc, s, [](const spec::Json&) { return true; });
           }))
@@ -157,6 +167,10 @@ std::vector<Probe> plan_probes(const spec::SpecSet& specs, const std::vector<con
       });
     }
   }
+  if (inferred_rules + inferred_lifecycles > 0)
+    miss(std::to_string(inferred_rules) + " inferred rule(s) and " + std::to_string(inferred_lifecycles) +
+             " inferred lifecycle(s)",
+         "made from the models when the specs load; no spec file holds them to merge into (conform specs show OP)");
   // Service-wide items no planned operation could exercise.
   std::set<std::string> planned;
   for (const auto* op : ops) planned.insert(op->service);

@@ -53,6 +53,23 @@ INSTANTIATE_TEST_SUITE_P(EveryFault, FuzzFindsFault, ::testing::ValuesIn(fault_n
                            return name;
                          });
 
+// Regression: --stop-on-failure stopped a campaign at its first fidelity finding, which does not fail a
+// run without --strict; the contract violation of length-counted-in-bytes was then never reached.
+TEST(FuzzStopOnFailure, AFidelityFindingDoesNotStopANonStrictCampaign) {
+  CampaignOptions options = testing::bounded_campaign(150);
+  options.run.faults = {"error-namespace-dropped"};
+  options.run.ops = {"stepfunctions.StopExecution"};
+  options.stop_on_failure = true;
+  CampaignOutcome outcome = run_campaign(options);
+  EXPECT_EQ(outcome.run.exit_code, runner::kExitOk) << outcome.run.report.exit_reason << outcome.run.error;
+  EXPECT_GT(outcome.run.report.count_fidelity(false), 0) << "the fault is seen";
+  EXPECT_EQ(outcome.executions, 150u) << "and the campaign goes on to its bound";
+  options.run.strict = true;
+  CampaignOutcome strict = run_campaign(options);
+  EXPECT_EQ(strict.run.exit_code, runner::kExitFailures);
+  EXPECT_LT(strict.executions, 150u) << "with --strict the fidelity finding stops it";
+}
+
 TEST(FuzzCleanEmulator, BoundedCampaignExitsZeroAfterMutating) {
   CampaignOptions options = testing::bounded_campaign(400, 9);
   // The closing operations: enough cells for a corpus, few enough that 400 runs reach the mutations.

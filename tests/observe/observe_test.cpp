@@ -10,6 +10,7 @@
 #include "emulator/app/emulator.h"
 #include "harness/observe/merge.h"
 #include "harness/observe/observe.h"
+#include "harness/observe/probes.h"
 #include "harness/spec/builtin_specs.h"
 #include "harness/spec/loader.h"
 #include "tests/sigv4_e2e/child_process.h"
@@ -39,6 +40,10 @@ const spec::Rule* find_protocol_rule(const spec::Service& s, const std::string& 
     if (r.id == id) return &r;
   return nullptr;
 }
+
+struct SpecFilesSnapshot {
+  std::map<std::string, Json> json;
+};
 
 std::string merged_dir(const Json& doc, const std::optional<std::string>& from, observe::MergeResult* result) {
   std::string error;
@@ -161,6 +166,71 @@ TEST(Observe, ServerErrorsAreNeverMergedAsContracts) {
   ASSERT_EQ(r.skipped.size(), 1u);
   EXPECT_NE(r.skipped[0].find("500"), std::string::npos) << r.skipped[0];
   EXPECT_TRUE(r.changed_files.empty());
+}
+
+// Regression: observe probed every shipped operation, those the target lacks included, and merged
+// nothing for them ("notRun", 46 differing observations of UnknownOperationException).
+TEST(Observe, OperationsTheTargetLacksAreNotProbed) {
+  emulator::EmulatorOptions options;
+  options.disabled_operations = {"stepfunctions.StopExecution", "swf.DescribeActivityType"};
+  emulator::EmulatorServer server(options);
+  ASSERT_GT(server.start("127.0.0.1", 0), 0);
+  observe::ObserveOptions o;
+  o.target = server.url();
+  o.ops = {"stepfunctions.StopExecution", "stepfunctions.SendTaskFailure", "swf.DeleteActivityType"};
+  o.seed = 4;
+  auto out = observe::run_observe(o);
+  ASSERT_EQ(out.exit_code, 0) << out.error;
+  EXPECT_EQ(out.differing, 0u);
+  bool send_task_failure_probed = false;
+  for (const auto& p : out.document["probes"]) {
+    EXPECT_NE(p["operation"], "stepfunctions.StopExecution") << p.dump();
+    EXPECT_NE(p["item"], "swf.DeleteActivityType lifecycle state") << p.dump();
+    send_task_failure_probed = send_task_failure_probed || p["operation"] == "stepfunctions.SendTaskFailure";
+  }
+  EXPECT_TRUE(send_task_failure_probed);
+  std::string unreachable = out.document["unreachable"].dump();
+  EXPECT_NE(unreachable.find("stepfunctions.StopExecution: the target does not implement it"), std::string::npos)
+      << unreachable;
+  EXPECT_NE(unreachable.find("swf.DeleteActivityType lifecycle state: the target does not implement its read-back "
+                             "swf.DescribeActivityType"),
+            std::string::npos)
+      << unreachable;
+}
+
+// Rules inferred from the models at load live in no spec file: observe does not probe them, and an
+// observation that names one is skipped by merge without touching the files (the merge once wrote
+// "rules": null into a model-layer file, which then failed to load).
+TEST(Observe, InferredRulesAreNeitherProbedNorMerged) {
+  const spec::Operation* list = spec::builtin_specs().find_operation("stepfunctions.ListActivities");
+  ASSERT_TRUE(list);
+  bool has_inferred = false;
+  for (const auto& r : list->rules) has_inferred = has_inferred || r.inferred;
+  ASSERT_TRUE(has_inferred) << "the model layer gives ListActivities inferred rules";
+  std::vector<std::string> unreachable;
+  auto probes = observe::plan_probes(spec::builtin_specs(), {list}, oracle::registry(), 1, &unreachable);
+  for (const auto& p : probes) EXPECT_EQ(p.item.find(" rule inferred-"), std::string::npos) << p.item;
+  bool counted = false;
+  for (const auto& u : unreachable) counted = counted || u.find("inferred rule(s)") != std::string::npos;
+  EXPECT_TRUE(counted);
+
+  Json doc{{"schema", observe::kObservationsSchema}, {"target", "http://127.0.0.1:1"}, {"observedAt", "2026-01-01T00:00:00Z"},
+           {"observations", Json::array({Json{{"operation", "stepfunctions.ListActivities"},
+                                              {"rule", "inferred-valid"},
+                                              {"facet", "status"},
+                                              {"agrees", true},
+                                              {"answer", {{"status", 200}}},
+                                              {"spec", {{"kind", "rule"}, {"service", "stepfunctions"},
+                                                        {"operation", "ListActivities"}, {"id", "inferred-valid"}}}}})}};
+  std::string error;
+  auto files = observe::read_spec_files(std::nullopt, &error);
+  ASSERT_TRUE(files) << error;
+  const SpecFilesSnapshot before{files->json};
+  auto r = observe::merge_observations(doc, *files);
+  EXPECT_TRUE(r.merged.empty());
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_TRUE(r.changed_files.empty());
+  EXPECT_TRUE(before.json == files->json) << "looking a rule up must not change any document";
 }
 
 TEST(Observe, RemoteTargetsNeedAllowRemote) {
