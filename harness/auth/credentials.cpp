@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/http/message.h"
+
 namespace conform::auth {
 
 namespace {
@@ -13,11 +15,6 @@ std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
   auto e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::optional<std::string> non_empty(const EnvLookup& env, const std::string& name) {
@@ -102,7 +99,7 @@ IniFile parse_ini(const std::string& text) {
     if (!in_section) continue;
     auto eq = t.find('=');
     if (eq == std::string::npos) continue;
-    ini[section][lower(trim(t.substr(0, eq)))] = trim(t.substr(eq + 1));
+    ini[section][http::ascii_lower(trim(t.substr(0, eq)))] = trim(t.substr(eq + 1));
   }
   return ini;
 }

@@ -5,16 +5,11 @@
 #include <ctime>
 
 #include "harness/auth/crypto.h"
+#include "harness/http/message.h"
 
 namespace conform::auth {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = http::ascii_lower(c);
-  return out;
-}
 
 // botocore's _header_value: split on whitespace and join with one space (trims and collapses).
 std::string collapse_spaces(std::string_view v) {
@@ -106,7 +101,7 @@ std::string canonical_query(const std::vector<std::pair<std::string, std::string
 std::vector<std::string> headers_to_sign(const http::Headers& headers) {
   std::vector<std::string> names;
   for (const auto& [name, value] : headers.all()) {
-    std::string l = lower(name);
+    std::string l = http::ascii_lower(name);
     if (std::find(std::begin(kUnsigned), std::end(kUnsigned), l) != std::end(kUnsigned)) continue;
     if (std::find(names.begin(), names.end(), l) == names.end()) names.push_back(l);
   }

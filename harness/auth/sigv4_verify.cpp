@@ -9,7 +9,8 @@ namespace conform::auth {
 
 namespace {
 
-std::string trim(std::string s) {
+// Header values: blanks (space, tab) around them do not count.
+std::string trim_blanks(std::string s) {
   auto b = s.find_first_not_of(" \t");
   auto e = s.find_last_not_of(" \t");
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
@@ -50,14 +51,14 @@ std::optional<ParsedAuthorization> parse_authorization(const std::string& value,
     return std::nullopt;
   };
   const std::string algo = "AWS4-HMAC-SHA256";
-  std::string v = trim(value);
+  std::string v = trim_blanks(value);
   if (v.compare(0, algo.size(), algo) != 0 || (v.size() > algo.size() && v[algo.size()] != ' '))
     return fail("Authorization header is not AWS4-HMAC-SHA256.");
   std::string params = v.substr(algo.size());
   ParsedAuthorization p;
   bool have_credential = false, have_signed = false, have_signature = false;
   for (auto& part : split(params, ',')) {
-    std::string kv = trim(part);
+    std::string kv = trim_blanks(part);
     auto eq = kv.find('=');
     if (eq == std::string::npos) continue;
     std::string key = kv.substr(0, eq), val = kv.substr(eq + 1);
@@ -82,7 +83,7 @@ std::optional<ParsedAuthorization> parse_authorization(const std::string& value,
   if (!have_credential) missing += "Authorization header requires 'Credential' parameter. ";
   if (!have_signature) missing += "Authorization header requires 'Signature' parameter. ";
   if (!have_signed) missing += "Authorization header requires 'SignedHeaders' parameter. ";
-  if (!missing.empty()) return fail(trim(missing));
+  if (!missing.empty()) return fail(trim_blanks(missing));
   return p;
 }
 
@@ -90,7 +91,7 @@ VerifyResult verify(const http::Request& request, const VerifyOptions& options) 
   const int mismatch_status = options.rest_json ? 403 : 400;
   try {
     auto header = request.headers.get("Authorization");
-    if (!header || trim(*header).empty())
+    if (!header || trim_blanks(*header).empty())
       return failure(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     std::string reason;
     auto parsed = parse_authorization(*header, &reason);

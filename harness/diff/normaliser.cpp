@@ -5,17 +5,13 @@
 #include <regex>
 
 #include "harness/auth/redact.h"
+#include "harness/http/message.h"
 
 namespace conform::diff {
 
 namespace {
 
 constexpr size_t kMinValue = 4;
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -45,7 +41,7 @@ std::string number_text(const Json& j) { return j.dump(); }
 
 bool timestamp_member(const std::vector<std::string>& location) {
   if (location.empty()) return false;
-  std::string key = lower(location.back());
+  std::string key = http::ascii_lower(location.back());
   return ends_with(key, "date") || ends_with(key, "time") || ends_with(key, "timestamp");
 }
 
@@ -143,7 +139,7 @@ void Normaliser::discover_string(const std::string& s, const std::vector<std::st
     return;
   }
   if (!location.empty()) {
-    std::string key = lower(location.back());
+    std::string key = http::ascii_lower(location.back());
     if (ends_with(key, "token")) intern(s, "token", origin, step);
     else if (key == "requestid" || key == "x-amzn-requestid" || key == "x-amz-request-id") intern(s, "request-id", origin, step);
   }
@@ -189,7 +185,7 @@ void Normaliser::discover_json(const Json& j, std::vector<std::string>& location
 void Normaliser::discover_headers(const http::Headers& headers, const std::string& side, const std::string& origin,
                                   int step) {
   for (const auto& [name, value] : headers.all()) {
-    std::string n = lower(name);
+    std::string n = http::ascii_lower(name);
     if (side == "request" ? !keep_request_header(n) : !keep_response_header(n)) continue;
     discover_string(value, {side, "headers", n}, origin, step);
   }
@@ -325,7 +321,7 @@ Message Normaliser::request(const http::Request& raw, int step) {
   for (const auto& [k, v] : raw.query) m.query.emplace_back(k, replace(v));
   http::Headers redacted = auth::redact_headers(raw.headers);
   for (const auto& [name, value] : redacted.all()) {
-    std::string n = lower(name);
+    std::string n = http::ascii_lower(name);
     if (keep_request_header(n)) m.headers.emplace_back(n, replace(value));
   }
   std::string text = replace(raw.body);
@@ -350,7 +346,7 @@ Message Normaliser::normalise_response(const http::Response& raw, int step) {
   Message m;
   m.status = raw.status;
   for (const auto& [name, value] : raw.headers.all()) {
-    std::string n = lower(name);
+    std::string n = http::ascii_lower(name);
     if (keep_response_header(n)) m.headers.emplace_back(n, replace(value));
   }
   Json body = Json::parse(raw.body, nullptr, false);

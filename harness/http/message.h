@@ -33,6 +33,11 @@ class Headers {
 bool iequals(std::string_view a, std::string_view b);
 // ASCII lower case (no locale: header names and markers are ASCII; cheaper than std::tolower in hot loops).
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
 
 struct Request {
   std::string method = "POST";

@@ -6,6 +6,7 @@
 
 #include "harness/importer/botocore_structure.h"
 #include "harness/importer/doc_text.h"
+#include "harness/importer/json_fields.h"
 #include "harness/importer/spec_json.h"
 
 namespace conform::importer {
@@ -16,13 +17,6 @@ std::string str(const Json& obj, const char* key) {
   if (!obj.is_object()) return "";
   auto it = obj.find(key);
   return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-std::optional<double> num(const Json& obj, const char* key) {
-  if (!obj.is_object()) return std::nullopt;
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_number()) return std::nullopt;
-  return it->get<double>();
 }
 
 class BotocoreImporter {
@@ -113,7 +107,7 @@ class BotocoreImporter {
     if (s && s->contains("error") && (*s)["error"].is_object()) {
       const Json& e = (*s)["error"];
       if (!str(e, "code").empty()) code = str(e, "code");
-      if (auto st = num(e, "httpStatusCode")) status = static_cast<int>(*st);
+      if (auto st = number_member(e, "httpStatusCode")) status = static_cast<int>(*st);
       else if (e.contains("senderFault") && e["senderFault"] == false) status = 500;
     } else if (s && s->contains("fault") && (*s)["fault"] == true) {
       status = 500;
@@ -192,8 +186,8 @@ class BotocoreImporter {
       result_.notes.push_back(where + ": model type '" + type + "' has no spec equivalent; typed as string");
       c.type = "string";
     }
-    c.min = num(*s, "min");
-    c.max = num(*s, "max");
+    c.min = number_member(*s, "min");
+    c.max = number_member(*s, "max");
     if (s->contains("pattern") && (*s)["pattern"].is_string()) c.pattern = (*s)["pattern"].get<std::string>();
     if (s->contains("enum") && (*s)["enum"].is_array()) {
       for (const Json& e : (*s)["enum"]) {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "harness/importer/doc_text.h"
+#include "harness/importer/json_fields.h"
 #include "harness/importer/spec_json.h"
 
 namespace conform::importer {
@@ -36,13 +37,6 @@ const Json& traits_of(const Json& node) {
   if (!node.is_object()) return kEmpty;
   auto it = node.find("traits");
   return it != node.end() && it->is_object() ? *it : kEmpty;
-}
-
-std::optional<double> num(const Json& obj, const char* key) {
-  if (!obj.is_object()) return std::nullopt;
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_number()) return std::nullopt;
-  return it->get<double>();
 }
 
 // Prelude shape -> spec type.
@@ -192,7 +186,7 @@ class SmithyImporter {
     const Json* s = shape(id);
     const Json& traits = s ? traits_of(*s) : kEmpty;
     int status = traits.value("smithy.api#error", "client") == "server" ? 500 : 400;
-    if (auto st = num(traits, "smithy.api#httpError")) status = static_cast<int>(*st);
+    if (auto st = number_member(traits, "smithy.api#httpError")) status = static_cast<int>(*st);
     Json e = error_json(local_name(id), status, first_sentence(traits.value("smithy.api#documentation", "")));
     if (protocol_ == "restJson1" && s && s->contains("members") && (*s)["members"].is_object() && !(*s)["members"].empty()) {
       Json body = Json::array();
@@ -266,8 +260,8 @@ class SmithyImporter {
     const Json* bounds = c.type == "integer" || c.type == "long" || c.type == "double" ? trait("smithy.api#range")
                                                                                        : trait("smithy.api#length");
     if (bounds) {
-      c.min = num(*bounds, "min");
-      c.max = num(*bounds, "max");
+      c.min = number_member(*bounds, "min");
+      c.max = number_member(*bounds, "max");
     }
     if (const Json* p = trait("smithy.api#pattern"); p && p->is_string()) c.pattern = p->get<std::string>();
     if (const Json* e = trait("smithy.api#enum"); e && e->is_array()) {

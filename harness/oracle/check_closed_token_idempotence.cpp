@@ -15,7 +15,7 @@ bool has_timed_out_case(const spec::Operation& op) {
   return op.lifecycle && op.lifecycle->timed_out_fixture && rule_for(op, spec::Situation::TimedOut);
 }
 
-rc::Gen<Json> generate(const Scope& scope) {
+rc::Gen<Json> generate_closed_token_idempotence(const Scope& scope) {
   auto sibs = siblings(scope);
   std::vector<std::string> closer_names;
   for (const auto* c : closers(scope)) closer_names.push_back(c->name);
@@ -110,7 +110,7 @@ void run_closed(CaseBuilder& b, const Scope& scope, const Json& c) {
   }
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_closed_token_idempotence(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("closed_token_idempotence", scope, session, c);
   std::string mode = c.value("mode", "");
   if (!scope.op.lifecycle) b.not_run("the operation has no lifecycle");
@@ -133,8 +133,8 @@ CheckDef make_closed_token_idempotence_check() {
     if (!rule_for(scope.op, spec::Situation::Closed) && !has_timed_out_case(scope.op)) return "no closed or timed-out rule";
     return std::nullopt;
   };
-  d.generate = generate;
-  d.run = run;
+  d.generate = generate_closed_token_idempotence;
+  d.run = run_closed_token_idempotence;
   return d;
 }
 

@@ -31,11 +31,11 @@ class StartGate {
   bool open_ = false;
 };
 
-rc::Gen<Json> generate(const Scope& scope) {
+rc::Gen<Json> generate_concurrent_close(const Scope& scope) {
   return rc::gen::map(gen::valid_input(scope.op), [](const Json& in) { return Json{{"input", in}}; });
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_concurrent_close(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("concurrent_close", scope, session, c);
   const spec::Rule* closed = rule_for(scope.op, spec::Situation::Closed);
   int k = std::max(2, session.concurrency);
@@ -120,8 +120,8 @@ CheckDef make_concurrent_close_check() {
     if (!rule_for(scope.op, spec::Situation::Closed)) return "no closed rule";
     return std::nullopt;
   };
-  d.generate = generate;
-  d.run = run;
+  d.generate = generate_concurrent_close;
+  d.run = run_concurrent_close;
   return d;
 }
 

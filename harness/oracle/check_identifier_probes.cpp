@@ -18,7 +18,7 @@ std::vector<const spec::Rule*> probe_rules(const spec::Operation& op, spec::Situ
   return out;
 }
 
-rc::Gen<Json> generate(const Scope& scope, spec::Situation s) {
+rc::Gen<Json> generate_identifier_probes(const Scope& scope, spec::Situation s) {
   auto rules = probe_rules(scope.op, s);
   std::vector<std::string> ids;
   for (const auto* r : rules) ids.push_back(r->id);
@@ -48,7 +48,7 @@ std::optional<std::string> probe_value(const spec::Rule& r, const fixture::Varia
   return v;
 }
 
-CaseResult run(const char* name, const Scope& scope, const Json& c, Session& session) {
+CaseResult run_identifier_probes(const char* name, const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b(name, scope, session, c);
   const spec::Rule* rule = nullptr;
   if (c.contains("rule") && c["rule"].is_string())
@@ -94,8 +94,8 @@ CheckDef make(const char* name, const char* description, spec::Situation s) {
     if (probe_rules(scope.op, s).empty()) return std::string("no ") + spec::to_string(s) + " rule with a probe value";
     return std::nullopt;
   };
-  d.generate = [s](const Scope& scope) { return generate(scope, s); };
-  d.run = [name](const Scope& scope, const Json& c, Session& session) { return run(name, scope, c, session); };
+  d.generate = [s](const Scope& scope) { return generate_identifier_probes(scope, s); };
+  d.run = [name](const Scope& scope, const Json& c, Session& session) { return run_identifier_probes(name, scope, c, session); };
   return d;
 }
 

@@ -11,13 +11,13 @@ namespace conform::oracle {
 
 namespace {
 
-rc::Gen<Json> generate(const Scope& scope) {
+rc::Gen<Json> generate_negative_rejection(const Scope& scope) {
   auto g = gen::any_violation_case(scope.op, std::nullopt, scope.violations);
   if (!g) return rc::gen::just(Json{{"situation", "none"}});
   return *g;
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_negative_rejection(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("negative_rejection", scope, session, c);
   if (!c.contains("input")) {
     b.not_run("the operation's input admits no single-constraint violation");
@@ -56,8 +56,8 @@ CheckDef make_negative_rejection_check() {
     if (gen::violations_of(scope.op, scope.violations)->empty()) return "the operation's input admits no single-constraint violation";
     return std::nullopt;
   };
-  d.generate = generate;
-  d.run = run;
+  d.generate = generate_negative_rejection;
+  d.run = run_negative_rejection;
   return d;
 }
 

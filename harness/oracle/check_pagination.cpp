@@ -53,7 +53,7 @@ size_t items_of(const protocol::DecodedResponse& r, const std::string& member) {
   return body[member].size();
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_pagination(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("pagination", scope, session, c);
   const spec::Operation& op = scope.op;
   const spec::Pagination& p = *op.pagination;
@@ -145,7 +145,7 @@ CheckDef make_pagination_check() {
     return rc::gen::map(rc::gen::pair(rc::gen::inRange(1, std::max(1, max) + 1), gen::valid_input(*op)),
                         [](const std::pair<int, Json>& p) { return Json{{"pageSize", p.first}, {"input", p.second}}; });
   };
-  d.run = run;
+  d.run = run_pagination;
   return d;
 }
 

@@ -10,7 +10,7 @@ namespace conform::oracle {
 
 namespace {
 
-rc::Gen<Json> generate(const Scope& scope) {
+rc::Gen<Json> generate_positive_acceptance(const Scope& scope) {
   const spec::Operation* op = &scope.op;
   auto tag = [](std::string mode) {
     return [mode](const std::pair<Json, gen::Alphabet>& p) {
@@ -27,7 +27,7 @@ rc::Gen<Json> generate(const Scope& scope) {
   return rc::gen::weightedOneOf<Json>({{2, random}, {2, at(gen::Bound::Max, "max-length")}, {1, at(gen::Bound::Min, "min-length")}});
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_positive_acceptance(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("positive_acceptance", scope, session, c);
   b.set_context("valid");
   Json input = c.value("input", Json::object());
@@ -61,8 +61,8 @@ CheckDef make_positive_acceptance_check() {
     if (!scope.op.lifecycle && !r) return "no lifecycle gives a live resource and no `valid` rule says a request succeeds without one";
     return std::nullopt;
   };
-  d.generate = generate;
-  d.run = run;
+  d.generate = generate_positive_acceptance;
+  d.run = run_positive_acceptance;
   return d;
 }
 

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "harness/gen/valid_input.h"
+#include "harness/http/message.h"
 #include "harness/oracle/check_support.h"
 #include "harness/oracle/checks.h"
 
@@ -49,7 +50,7 @@ std::vector<Probe> probes_for(const spec::Service& service, const spec::Operatio
   return out;
 }
 
-rc::Gen<Json> generate(const Scope& scope) {
+rc::Gen<Json> generate_protocol_robustness(const Scope& scope) {
   auto probes = probes_for(scope.service, scope.op);
   std::vector<Json> labels;
   for (const auto& p : probes) labels.push_back(Json{{"situation", spec::to_string(p.situation)}, {"variant", p.variant}});
@@ -59,11 +60,6 @@ rc::Gen<Json> generate(const Scope& scope) {
     c["input"] = p.second;
     return c;
   });
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // ':' and '$' may stand unencoded in a path segment (RFC 3986 pchar); only a '/' moves the request to
@@ -98,7 +94,7 @@ std::optional<http::Request> build(const spec::Service& service, const spec::Ope
       if (service.protocol == spec::Protocol::AwsJson1_0) r.headers.set("X-Amz-Target", service.target_prefix + ".ConformNoSuchOperation");
       else r.path = "/2025-12-01/conform-no-such-operation";
       break;
-    case Situation::TargetCaseMismatch: r.headers.set("X-Amz-Target", service.target_prefix + "." + lower(op.name)); break;
+    case Situation::TargetCaseMismatch: r.headers.set("X-Amz-Target", service.target_prefix + "." + http::ascii_lower(op.name)); break;
     case Situation::UnencodedLabel: r.path = protocol::expand_uri(op, with_slash_in_a_label(op, input), false); break;
     default: return std::nullopt;
   }
@@ -106,7 +102,7 @@ std::optional<http::Request> build(const spec::Service& service, const spec::Ope
   return r;
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_protocol_robustness(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("protocol_robustness", scope, session, c);
   auto s = spec::situation_from_string(c.value("situation", ""));
   std::optional<http::Request> request;
@@ -137,8 +133,8 @@ CheckDef make_protocol_robustness_check() {
   d.description = "Malformed bodies, wrong content types, unknown or mis-cased targets and unencoded labels get a 4xx "
                   "with an error identity, never a 5xx.";
   d.not_applicable = [](const Scope&) { return std::optional<std::string>(); };
-  d.generate = generate;
-  d.run = run;
+  d.generate = generate_protocol_robustness;
+  d.run = run_protocol_robustness;
   return d;
 }
 

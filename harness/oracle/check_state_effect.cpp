@@ -9,7 +9,7 @@ namespace conform::oracle {
 
 namespace {
 
-rc::Gen<Json> generate(const Scope& scope) {
+rc::Gen<Json> generate_state_effect(const Scope& scope) {
   // Mostly with every optional member sent, so echoes (equalsInput) are observed.
   const spec::Operation* op = &scope.op;
   auto full = rc::gen::map(gen::valid_input_all_members(*op), [](const Json& in) {
@@ -38,7 +38,7 @@ void assert_all(CaseBuilder& b, const std::vector<spec::StateAssertion>& list, c
   }
 }
 
-CaseResult run(const Scope& scope, const Json& c, Session& session) {
+CaseResult run_state_effect(const Scope& scope, const Json& c, Session& session) {
   CaseBuilder b("state_effect", scope, session, c);
   const auto& lc = *scope.op.lifecycle;
   auto inst = b.acquire(lc.fixture);
@@ -74,14 +74,14 @@ CheckDef make_state_effect_check() {
     if (scope.op.lifecycle->after_close.empty() && scope.op.lifecycle->while_live.empty()) return "no state assertions";
     return std::nullopt;
   };
-  d.generate = generate;
+  d.generate = generate_state_effect;
   d.run = [](const Scope& scope, const Json& c, Session& session) {
     if (!scope.op.lifecycle) {
       CaseBuilder b("state_effect", scope, session, c);
       b.not_run("the operation has no lifecycle");
       return b.finish();
     }
-    return run(scope, c, session);
+    return run_state_effect(scope, c, session);
   };
   return d;
 }

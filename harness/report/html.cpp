@@ -36,6 +36,10 @@ std::string cell_text(const CellResult& c) {
   return "";
 }
 
+// The id of a matrix cell (and of an operation's row): findings link to where their symptoms showed.
+std::string cell_id(const std::string& op, const std::string& check) { return "cell-" + op + "--" + check; }
+std::string row_id(const std::string& op) { return "op-" + op; }
+
 std::string pre(const std::string& text) { return "<pre>" + html_escape(truncate_text(text, 8000)) + "</pre>"; }
 
 std::string kind_of(const HeadlineFinding& f) {
@@ -70,9 +74,24 @@ std::string finding_rows(const RunReport& r, const HeadlineFinding& f, size_t nu
   std::string h = "<tr class=\"finding " + html_escape(kind) + "\" id=\"finding-" + html_escape(f.fingerprint) + "\">";
   h += "<td class=\"num\">" + std::to_string(number) + "</td><td><span class=\"badge " + html_escape(kind) + "\">" +
        html_escape(kind) + "</span></td>";
-  h += "<td class=\"title\">" + html_escape(f.title) + "</td><td>" + html_escape(ops) + "</td><td>" +
-       html_escape(f.provenance) + "</td><td class=\"num\">" + std::to_string(f.symptoms.size()) + "</td></tr>\n";
-  h += "<tr class=\"more\"><td></td><td colspan=\"5\">";
+  // Where it showed: the matrix cells (operation x check) of its symptoms, each a link to the cell.
+  std::set<std::pair<std::string, std::string>> cells;
+  for (const auto& s : r.failures)
+    if (s.finding == f.fingerprint) cells.insert({s.operation, s.check});
+  std::string where;
+  size_t shown = 0;
+  for (const auto& [op, check] : cells) {
+    if (shown++ == 4) {
+      where += "<br>and " + std::to_string(cells.size() - 4) + " more cell(s)";
+      break;
+    }
+    where += std::string(where.empty() ? "" : "<br>") + "<a href=\"#" + html_escape(cell_id(op, check)) + "\">" +
+             html_escape(op.substr(op.find('.') + 1)) + " &times; " + html_escape(check) + "</a>";
+  }
+  h += "<td class=\"title\">" + html_escape(f.title) + "</td><td>" + html_escape(ops) + "</td><td class=\"where\">" +
+       where + "</td><td>" + html_escape(f.provenance) + "</td><td class=\"num\">" + std::to_string(f.symptoms.size()) +
+       "</td></tr>\n";
+  h += "<tr class=\"more\"><td></td><td colspan=\"6\">";
   if (!f.replay_command.empty()) h += "<div class=\"repro\"><b>Replay</b>" + pre(f.replay_command) + "</div>";
   if (!f.curl_command.empty()) h += "<div class=\"repro\"><b>curl</b>" + pre(f.curl_command) + "</div>";
   h += "<details><summary>" + std::to_string(f.symptoms.size()) + " symptom(s) in " + std::to_string(f.occurrences) +
@@ -92,8 +111,8 @@ std::string findings_table(const RunReport& r, const std::string& tier, std::map
       rows += finding_rows(r, f, n);
     }
   if (rows.empty()) return "<p>None.</p>\n";
-  return "<table class=\"findings\"><tr><th>#</th><th>verdict</th><th>finding</th><th>operation</th><th>provenance</th>"
-         "<th>symptoms</th></tr>\n" + rows + "</table>\n";
+  return "<table class=\"findings\"><tr><th>#</th><th>verdict</th><th>finding</th><th>operation</th>"
+         "<th>seen in (operation &times; check)</th><th>provenance</th><th>symptoms</th></tr>\n" + rows + "</table>\n";
 }
 
 }  // namespace
@@ -106,7 +125,9 @@ std::string html_report(const RunReport& r) {
        "table.matrix{border-collapse:collapse}"
        ".matrix th,.matrix td{border:1px solid #999;padding:.25em .5em;text-align:center;font-size:.85em}"
        ".matrix th.op{text-align:left;white-space:nowrap}"
-       ".matrix td a{color:inherit}"
+       ".matrix td a{color:inherit}.matrix tr.group th{text-align:left;background:#eee}"
+       ".matrix td:target,.findings tr:target td{outline:3px solid #ff6f00}"
+       ".findings td.where{font-size:.85em}"
        "td.pass{background:#2e7d32;color:#fff}td.violation{background:#c62828;color:#fff}"
        "td.unconfirmed{background:#9e9e9e;color:#fff}td.notrun{background:#fff;color:#555}"
        "td.na{background:#fff;color:#999}td.notimpl{background:#5c6bc0;color:#fff}td.accepted{background:#f9a825;color:#000}"
@@ -166,8 +187,31 @@ std::string html_report(const RunReport& r) {
     h += "<th title=\"" + html_escape(d == r.check_descriptions.end() ? "" : d->second) + "\">" + html_escape(check) + "</th>";
   }
   h += "</tr>\n";
-  for (const auto& op : r.operations) {
-    h += "<tr><th class=\"op\">" + html_escape(op) + "</th>";
+  // Operations with a failing cell first (in spec order), then the rest: with 161 operations a reader
+  // finds what failed without scrolling.
+  std::vector<std::string> rows_in_order;
+  auto failing_row = [&](const std::string& op) {
+    for (const auto& check : r.checks)
+      if (const CellResult* c = r.cell(op, check))
+        if (c->status == CellStatus::Violation || c->status == CellStatus::Unconfirmed || !c->fingerprints.empty())
+          return true;
+    return false;
+  };
+  for (const auto& op : r.operations)
+    if (failing_row(op)) rows_in_order.push_back(op);
+  const size_t failing_rows = rows_in_order.size();
+  for (const auto& op : r.operations)
+    if (!failing_row(op)) rows_in_order.push_back(op);
+  for (size_t i = 0; i < rows_in_order.size(); ++i) {
+    const std::string& op = rows_in_order[i];
+    if (i == 0 && failing_rows > 0)
+      h += "<tr class=\"group\"><th colspan=\"" + std::to_string(r.checks.size() + 1) + "\">operations with findings (" +
+           std::to_string(failing_rows) + ")</th></tr>\n";
+    if (i == failing_rows && failing_rows > 0)
+      h += "<tr class=\"group\"><th colspan=\"" + std::to_string(r.checks.size() + 1) + "\">the other operations (" +
+           std::to_string(rows_in_order.size() - failing_rows) + ")</th></tr>\n";
+    h += "<tr id=\"" + html_escape(row_id(op)) + "\"" + (i < failing_rows ? " class=\"failing\"" : "") +
+         "><th class=\"op\">" + html_escape(op) + "</th>";
     if (not_implemented.count(op)) {
       const CellResult* c = r.cells.empty() ? nullptr : r.cell(op, r.checks.front());
       h += "<td class=\"notimpl\" data-status=\"not-implemented\" colspan=\"" + std::to_string(r.checks.size()) + "\" title=\"" +
@@ -177,14 +221,14 @@ std::string html_report(const RunReport& r) {
     for (const auto& check : r.checks) {
       const CellResult* c = r.cell(op, check);
       if (!c) {
-        h += "<td class=\"notrun\">not run</td>";
+        h += "<td id=\"" + html_escape(cell_id(op, check)) + "\" class=\"notrun\">not run</td>";
         continue;
       }
       std::set<size_t> refs;
       for (const auto& fp : c->fingerprints)
         if (auto it = numbers.find(finding_of_symptom[fp]); it != numbers.end()) refs.insert(it->second);
-      h += "<td class=\"" + std::string(css_class(c->status)) + "\" data-status=\"" + to_string(c->status) +
-           "\" title=\"" + html_escape(c->reason) + "\">" + cell_text(*c);
+      h += "<td id=\"" + html_escape(cell_id(op, check)) + "\" class=\"" + std::string(css_class(c->status)) +
+           "\" data-status=\"" + to_string(c->status) + "\" title=\"" + html_escape(c->reason) + "\">" + cell_text(*c);
       for (size_t n : refs)
         h += " <a href=\"#finding-" + html_escape(finding_numbered[n]) + "\">#" + std::to_string(n) + "</a>";
       h += "</td>";

@@ -1,7 +1,8 @@
 // The HTML report: one self-contained page (no scripts, no external resources) with the run's
 // identity; the headline findings first (one table row per root cause: verdict, title, operation,
-// provenance, symptom count, the minimal symptom's replay and curl commands, and its symptoms in a
-// collapsed <details>), contract then fidelity; then the operation x check matrix (green pass, red
+// the cells (operation x check) it showed in, each linked to the matrix, provenance, symptom count,
+// the minimal symptom's replay and curl commands, and its symptoms in a collapsed <details>), contract
+// then fidelity; then the operation x check matrix, operations with findings first (green pass, red
 // violation, grey unconfirmed, white not run, "n/a" not applicable, indigo not implemented, amber
 // accepted by the baseline; each failing cell links its findings); then what the target implements.
 //

@@ -21,12 +21,6 @@ const FailureRecord* find_failure(const RunReport& r, const std::string& fp) {
   return nullptr;
 }
 
-const HeadlineFinding* find_finding(const RunReport& r, const std::string& fp) {
-  for (const auto& f : r.findings)
-    if (f.fingerprint == fp) return &f;
-  return nullptr;
-}
-
 // A finding fails the run: a contract violation, or under --strict an unconfirmed or fidelity one.
 bool finding_fails(const RunReport& r, const HeadlineFinding& f) {
   if (f.accepted) return false;

@@ -4,15 +4,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "harness/http/message.h"
+
 namespace conform::spec {
 
 namespace {
-
-std::string lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Optimal string alignment distance: insertions, deletions, substitutions and adjacent
 // transpositions ("nmae" -> "name") each cost 1.
@@ -33,13 +29,13 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string closest_name(const std::string& word, const std::vector<std::string>& candidates) {
   if (word.size() > 200) return "";
-  const std::string w = lower(word);
+  const std::string w = http::ascii_lower(word);
   const size_t limit = std::max<size_t>(1, word.size() / 4);
   std::string best;
   size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
     if (c.size() > 200) continue;
-    size_t d = edit_distance(w, lower(c));
+    size_t d = edit_distance(w, http::ascii_lower(c));
     if (d < best_distance) {
       best_distance = d;
       best = c;
