@@ -74,19 +74,22 @@ std::string finding_rows(const RunReport& r, const HeadlineFinding& f, size_t nu
   std::string h = "<tr class=\"finding " + html_escape(kind) + "\" id=\"finding-" + html_escape(f.fingerprint) + "\">";
   h += "<td class=\"num\">" + std::to_string(number) + "</td><td><span class=\"badge " + html_escape(kind) + "\">" +
        html_escape(kind) + "</span></td>";
-  // Where it showed: the matrix cells (operation x check) of its symptoms, each a link to the cell.
-  std::set<std::pair<std::string, std::string>> cells;
+  // Where it showed: per check, the operations whose cell holds a symptom, each a link to the cell.
+  std::map<std::string, std::set<std::string>> cells;  // check -> operations
   for (const auto& s : r.failures)
-    if (s.finding == f.fingerprint) cells.insert({s.operation, s.check});
+    if (s.finding == f.fingerprint) cells[s.check].insert(s.operation);
   std::string where;
-  size_t shown = 0;
-  for (const auto& [op, check] : cells) {
-    if (shown++ == 4) {
-      where += "<br>and " + std::to_string(cells.size() - 4) + " more cell(s)";
-      break;
+  for (const auto& [check, ops_of_check] : cells) {
+    where += std::string(where.empty() ? "" : "<br>") + "<b>" + html_escape(check) + "</b>: ";
+    size_t shown = 0;
+    for (const auto& op : ops_of_check) {
+      if (shown == 3) {
+        where += " and " + std::to_string(ops_of_check.size() - 3) + " more";
+        break;
+      }
+      where += std::string(shown++ ? ", " : "") + "<a href=\"#" + html_escape(cell_id(op, check)) + "\">" +
+               html_escape(op.substr(op.find('.') + 1)) + "</a>";
     }
-    where += std::string(where.empty() ? "" : "<br>") + "<a href=\"#" + html_escape(cell_id(op, check)) + "\">" +
-             html_escape(op.substr(op.find('.') + 1)) + " &times; " + html_escape(check) + "</a>";
   }
   h += "<td class=\"title\">" + html_escape(f.title) + "</td><td>" + html_escape(ops) + "</td><td class=\"where\">" +
        where + "</td><td>" + html_escape(f.provenance) + "</td><td class=\"num\">" + std::to_string(f.symptoms.size()) +
@@ -112,7 +115,7 @@ std::string findings_table(const RunReport& r, const std::string& tier, std::map
     }
   if (rows.empty()) return "<p>None.</p>\n";
   return "<table class=\"findings\"><tr><th>#</th><th>verdict</th><th>finding</th><th>operation</th>"
-         "<th>seen in (operation &times; check)</th><th>provenance</th><th>symptoms</th></tr>\n" + rows + "</table>\n";
+         "<th>seen in (check: operations)</th><th>provenance</th><th>symptoms</th></tr>\n" + rows + "</table>\n";
 }
 
 }  // namespace
@@ -124,7 +127,8 @@ std::string html_report(const RunReport& r) {
   h += "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222;max-width:110em}"
        "table.matrix{border-collapse:collapse}"
        ".matrix th,.matrix td{border:1px solid #999;padding:.25em .5em;text-align:center;font-size:.85em}"
-       ".matrix th.op{text-align:left;white-space:nowrap}"
+       ".matrix th.op{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff}"
+       ".matrix-wrap{overflow-x:auto;max-width:100%}"
        ".matrix td a{color:inherit}.matrix tr.group th{text-align:left;background:#eee}"
        ".matrix td:target,.findings tr:target td{outline:3px solid #ff6f00}"
        ".findings td.where{font-size:.85em}"
@@ -181,10 +185,13 @@ std::string html_report(const RunReport& r) {
   for (const auto& s : r.failures) finding_of_symptom[s.fingerprint] = s.finding;
   std::set<std::string> not_implemented;
   for (const auto& s : r.coverage) not_implemented.insert(s.not_implemented.begin(), s.not_implemented.end());
-  h += "<h2>Operation &times; check matrix</h2>\n<table class=\"matrix\" id=\"matrix\">\n<tr><th>operation</th>";
+  h += "<h2>Operation &times; check matrix</h2>\n<div class=\"matrix-wrap\"><table class=\"matrix\" id=\"matrix\">\n"
+       "<tr><th>operation</th>";
   for (const auto& check : r.checks) {
     auto d = r.check_descriptions.find(check);
-    h += "<th title=\"" + html_escape(d == r.check_descriptions.end() ? "" : d->second) + "\">" + html_escape(check) + "</th>";
+    std::string name = html_escape(check), breakable;  // headers may wrap after each '_'
+    for (char c : name) breakable += c == '_' ? std::string("_<wbr>") : std::string(1, c);
+    h += "<th title=\"" + html_escape(d == r.check_descriptions.end() ? "" : d->second) + "\">" + breakable + "</th>";
   }
   h += "</tr>\n";
   // Operations with a failing cell first (in spec order), then the rest: with 161 operations a reader
@@ -235,7 +242,7 @@ std::string html_report(const RunReport& r) {
     }
     h += "</tr>\n";
   }
-  h += "</table>\n<p><small>green: pass &middot; red: violation &middot; grey: unconfirmed (fails only with --strict) "
+  h += "</table></div>\n<p><small>green: pass &middot; red: violation &middot; grey: unconfirmed (fails only with --strict) "
        "&middot; white: not run &middot; n/a: not applicable &middot; indigo: not implemented by the target &middot; "
        "amber: accepted by the baseline &middot; #n: the findings with a symptom in the cell</small></p>\n";
 

@@ -138,7 +138,9 @@ TEST_F(Reports, HtmlHoldsTheMatrixAndTheFailures) {
   std::string html = read(dir_ + "/report.html");
   EXPECT_NE(html.find("id=\"matrix\""), std::string::npos);
   for (const auto& op : report_.operations) EXPECT_NE(html.find(">" + op + "</th>"), std::string::npos) << op;
-  for (const auto& c : report_.checks) EXPECT_NE(html.find(">" + c + "</th>"), std::string::npos) << c;
+  std::string headers = html;  // check names may wrap after '_' (<wbr>)
+  for (size_t at; (at = headers.find("<wbr>")) != std::string::npos;) headers.erase(at, 5);
+  for (const auto& c : report_.checks) EXPECT_NE(headers.find(">" + c + "</th>"), std::string::npos) << c;
   EXPECT_NE(html.find("class=\"violation\" data-status=\"violation\""), std::string::npos);
   EXPECT_NE(html.find("class=\"pass\" data-status=\"pass\""), std::string::npos);
   EXPECT_NE(html.find("class=\"unconfirmed\" data-status=\"unconfirmed\""), std::string::npos);
