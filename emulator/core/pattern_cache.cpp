@@ -47,8 +47,8 @@ bool matches_whole(const std::string& pattern, const std::string& value) {
   auto c = lookup(pattern);
   if (!c->whole) return true;
   try {
-    if (value.size() <= kMaxPatternInput) return std::regex_match(value, *c->whole);
-    return c->nfa && c->nfa->full_match(value);
+    if (c->nfa) return c->nfa->full_match(value);  // code points, as AWS counts {m,n}
+    return value.size() <= kMaxPatternInput && std::regex_match(value, *c->whole);
   } catch (const std::exception&) {
     return false;
   }

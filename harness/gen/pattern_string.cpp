@@ -25,7 +25,10 @@ Ranges printable_ranges(const CharSet& set) {
     }
     if (next <= 0x10FFFF) pos.push_back({next, 0x10FFFF});
   }
-  static const Ranges kNice = {{0x20, 0x7E}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFD}};
+  // Printable, and without the whitespace outside ASCII (pattern_string.h: contested_space()).
+  static const Ranges kNice = {{0x20, 0x7E},     {0xA1, 0x167F},   {0x1681, 0x1FFF},   {0x200B, 0x2027},
+                               {0x202A, 0x202E}, {0x2030, 0x205E}, {0x2060, 0x2FFF},   {0x3001, 0xD7FF},
+                               {0xE000, 0xFEFE}, {0xFF00, 0xFFFD}, {0x10000, 0x10FFFD}};
   Ranges out;
   for (const auto& [lo, hi] : pos)
     for (const auto& [nlo, nhi] : kNice) {
@@ -199,6 +202,19 @@ std::u32string bulk_from(const CharSet& set, Alphabet alphabet, size_t n, uint64
 }
 }  // namespace
 
+bool contested_space(char32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+bool has_contested_space(const std::string& utf8) {
+  auto cps = decode_utf8(utf8);
+  if (!cps) return false;
+  for (char32_t c : *cps)
+    if (contested_space(c)) return true;
+  return false;
+}
+
 rc::Gen<char32_t> char_in(const CharSet& set, Alphabet alphabet) {
   Ranges all = printable_ranges(set);
   Ranges ascii = zone(all, 0, 0x7F), bmp = zone(all, 0x80, 0xFFFF), astral = zone(all, 0x10000, 0x10FFFF);
@@ -280,7 +296,8 @@ rc::Gen<std::optional<std::string>> mismatching_string(const std::string& patter
         candidate = *unicode_string(min, max);
       }
       size_t n = code_points(candidate);
-      if (n >= min && n <= max && !pattern_matches(pattern, candidate)) return candidate;
+      if (n >= min && n <= max && !has_contested_space(candidate) && !pattern_matches(pattern, candidate))
+        return candidate;
     }
     return std::nullopt;
   });

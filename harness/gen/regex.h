@@ -5,7 +5,8 @@
 // [:xdigit:] [:cntrl:] [:print:] [:graph:] [:blank:], ASCII as std::regex reads them), groups (...) and
 // (?:...), lookaheads (?=...) (?!...), alternation, quantifiers * + ? {n} {n,} {n,m} (a lazy '?'
 // suffix is accepted), and the anchors ^ $ (at the ends they are implied: patterns always match the
-// whole value; elsewhere they assert the start or end of the value).
+// whole value; elsewhere they assert the start or end of the value). Classes read as Java reads them
+// (the services behind AWS APIs): \d \w \s are ASCII; quantifiers count code points, not bytes.
 //
 // Promises: parse() never throws; it returns nullopt with a reason for anything outside the subset
 // (callers then fall back to filtering). full_match() runs in O(length x states) (Thompson NFA), no
