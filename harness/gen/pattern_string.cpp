@@ -1,6 +1,8 @@
 #include "harness/gen/pattern_string.h"
 
 #include <algorithm>
+#include <array>
+#include <unordered_map>
 
 #include "harness/gen/utf8.h"
 
@@ -61,6 +63,22 @@ rc::Gen<char32_t> from_ranges(Ranges r) {
   });
 }
 
+// The character generator of one class of a cached pattern (compiled() keeps every AST alive, so the
+// class's address names it): char_in() builds ranges and generators on every call, which cost more
+// than the draw itself in long ARN-like patterns.
+const rc::Gen<char32_t>& class_gen(const CharSet& set, Alphabet alphabet) {
+  thread_local std::unordered_map<const CharSet*, std::array<std::optional<rc::Gen<char32_t>>, 4>> memo;
+  auto& slot = memo[&set][static_cast<size_t>(alphabet) % 4];
+  if (!slot) slot = char_in(set, alphabet);
+  return *slot;
+}
+
+// A class of exactly one code point (a literal of the pattern) needs no draw.
+std::optional<char32_t> single_code_point(const CharSet& set) {
+  if (set.negated || set.ranges.size() != 1 || set.ranges[0].first != set.ranges[0].second) return std::nullopt;
+  return set.ranges[0].first;
+}
+
 // A piece of a derivation: fixed text, or `count` characters of one class (stretchable within bounds).
 struct Piece {
   std::u32string fixed;
@@ -77,7 +95,10 @@ void derive(const RegexNode& n, std::vector<Piece>& out, Alphabet alphabet, int 
     case RegexNode::Assert: return;  // zero-width: the finished string is checked against the whole pattern
     case RegexNode::Chars: {
       Piece p;
-      p.fixed.push_back(*char_in(n.chars, alphabet));
+      if (auto literal = single_code_point(n.chars))
+        p.fixed.push_back(*literal);
+      else
+        p.fixed.push_back(*class_gen(n.chars, alphabet));
       out.push_back(std::move(p));
       return;
     }
@@ -135,14 +156,19 @@ size_t fit(std::vector<Piece>& ps, size_t target) {
 // Long runs come from a seeded PRNG over the class's ranges (one draw instead of one per character).
 std::u32string bulk_from(const CharSet& set, Alphabet alphabet, size_t n, uint64_t seed);
 
+// A class repeated more than this many times draws its characters from one seeded PRNG (bulk_from):
+// one draw instead of one RapidCheck draw per character, which was a fifth of a full run's CPU. Such a
+// piece still shrinks through its count.
+constexpr size_t kBulkPieceLength = 24;
+
 std::u32string materialize(const std::vector<Piece>& ps, Alphabet alphabet) {
   std::u32string s;
   for (const auto& p : ps) {
     s += p.fixed;
-    if (p.set && p.count > kBulkLength) {
+    if (p.set && p.count > kBulkPieceLength) {
       s += bulk_from(*p.set, alphabet, p.count, *rc::gen::arbitrary<uint64_t>());
     } else if (p.set && p.count > 0) {
-      auto cps = *rc::gen::container<std::vector<char32_t>>(p.count, char_in(*p.set, alphabet));
+      auto cps = *rc::gen::container<std::vector<char32_t>>(p.count, class_gen(*p.set, alphabet));
       s.append(cps.begin(), cps.end());
     }
   }
