@@ -309,8 +309,13 @@ RunOutcome run_conformance(const RunOptions& o) {
       auto started = Clock::now();
       UnitRun run = run_unit(context, unit, *caller);
       double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+      // Fidelity findings never fail a cell, but under --strict they fail the run: they count as found.
+      bool strict_fidelity = false;
+      if (o.strict && !run.result.not_run)
+        for (const auto& f : run.result.findings)
+          strict_fidelity = strict_fidelity || (f.tier == oracle::Tier::Fidelity && is_failing(f));
       OpProgress p = aggregator.add(unit, std::move(run.result), ms);
-      if (p.failing_cases > 0) {
+      if (p.failing_cases > 0 || strict_fidelity) {
         std::lock_guard<std::mutex> lock(first_mu);
         if (out.first_failure_s < 0) out.first_failure_s = seconds_since(t0);
       }

@@ -234,3 +234,27 @@ TEST(Run, RequestsAreCounted) {
 
 }  // namespace
 }  // namespace conform::runner
+
+namespace conform::runner {
+namespace {
+
+// Regression: the time to the first failing case stayed -1 for a fidelity fault run with --strict (its
+// findings fail the run but never a cell), so the bench reported error-namespace-dropped as undetected.
+TEST(Run, AStrictFidelityFindingIsTheFirstFailure) {
+  RunOptions o;
+  o.embedded = embedded_emulator_factory();
+  o.seed = 2;
+  o.examples = 2;
+  o.ops = {"stepfunctions.StopExecution"};
+  o.faults = {"error-namespace-dropped"};
+  RunOutcome lenient = run_conformance(o);
+  EXPECT_EQ(lenient.exit_code, kExitOk) << lenient.error;
+  EXPECT_LT(lenient.first_failure_s, 0) << "not a failure without --strict";
+  o.strict = true;
+  RunOutcome strict = run_conformance(o);
+  EXPECT_EQ(strict.exit_code, kExitFailures) << strict.error;
+  EXPECT_GE(strict.first_failure_s, 0);
+}
+
+}  // namespace
+}  // namespace conform::runner
