@@ -3,8 +3,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "harness/spec/builtin_specs.h"
 
@@ -24,14 +26,24 @@ struct Ctx {
   std::string stamp;  // "conform observe against <target> on <date>"
 };
 
-std::string* find_file(Ctx& c, const std::string& kind, const std::string& service, const std::string& name) {
-  for (auto& [path, doc] : c.files.json) {
+// The files of a service ("service", name unused) or of an operation, in path order: an operation may
+// have two, the hand-written file and its model layer (<service>/model/), which sorts after it.
+std::vector<std::string> files_of(Ctx& c, const std::string& kind, const std::string& service, const std::string& name) {
+  std::vector<std::string> out;
+  for (const auto& [path, doc] : c.files.json) {
     if (!doc.is_object() || doc.value("kind", "") != kind) continue;
-    if (kind == "service" && doc.value("name", "") == service) return const_cast<std::string*>(&path);
-    if (kind == "operation" && doc.value("service", "") == service && doc.value("name", "") == name)
-      return const_cast<std::string*>(&path);
+    if (kind == "service" ? doc.value("name", "") == service
+                          : doc.value("service", "") == service && doc.value("name", "") == name)
+      out.push_back(path);
   }
-  return nullptr;
+  return out;
+}
+
+// The first of them (the hand-written file where there is one): where new entries are written.
+std::optional<std::string> find_file(Ctx& c, const std::string& kind, const std::string& service, const std::string& name) {
+  auto files = files_of(c, kind, service, name);
+  if (files.empty()) return std::nullopt;
+  return files.front();
 }
 
 Json* by_key(Json& array, const char* key, const std::string& value) {
@@ -66,15 +78,13 @@ std::string label(const Json& obs) {
 // The error entry named `name` declared by the operation file or the service file, or nullptr.
 Json* declared_error(Ctx& c, const std::string& service, const std::string& op, const std::string& name,
                      std::string* path_out) {
+  std::vector<std::pair<std::string, const char*>> places;  // file, list
   if (!op.empty())
-    if (std::string* p = find_file(c, "operation", service, op))
-      if (Json* e = member_by_key(c.files.json[*p], "errors", "name", name)) {
-        *path_out = *p;
-        return e;
-      }
-  if (std::string* p = find_file(c, "service", service, ""))
-    if (Json* e = member_by_key(c.files.json[*p], "commonErrors", "name", name)) {
-      *path_out = *p;
+    for (const auto& p : files_of(c, "operation", service, op)) places.push_back({p, "errors"});
+  for (const auto& p : files_of(c, "service", service, "")) places.push_back({p, "commonErrors"});
+  for (const auto& [path, list] : places)
+    if (Json* e = member_by_key(c.files.json[path], list, "name", name)) {
+      *path_out = path;
       return e;
     }
   return nullptr;
@@ -85,7 +95,7 @@ bool declare(Ctx& c, const std::string& service, const std::string& op, const Js
   std::string name = answer.value("error", "");
   std::string path;
   if (declared_error(c, service, op, name, &path)) return true;
-  std::string* file = op.empty() ? find_file(c, "service", service, "") : find_file(c, "operation", service, op);
+  auto file = op.empty() ? find_file(c, "service", service, "") : find_file(c, "operation", service, op);
   if (!file) return false;
   Json& doc = c.files.json[*file];
   const char* list = op.empty() ? "commonErrors" : "errors";
@@ -101,26 +111,17 @@ bool declare(Ctx& c, const std::string& service, const std::string& op, const Js
   return true;
 }
 
-// The rule object (operation rule or service protocol rule) an observation points at.
-// An operation may have two files (a hand-written overlay and its model layer): the rule is looked
-// for in each; the documents are never changed by looking.
+// The rule object (operation rule or service protocol rule) an observation points at, in whichever of
+// the operation's files holds it; the documents are never changed by looking.
 Json* rule_object(Ctx& c, const Json& loc, std::string* path_out) {
-  const std::string service = loc.value("service", ""), op = loc.value("operation", ""), id = loc.value("id", "");
   const bool protocol = loc.value("kind", "") == "protocolRule";
-  const char* kind = protocol ? "service" : "operation";
-  const char* list = protocol ? "protocolRules" : "rules";
-  for (auto& [path, doc] : c.files.json) {
-    if (!doc.is_object() || doc.value("kind", "") != kind) continue;
-    if (protocol ? doc.value("name", "") != service
-                 : (doc.value("service", "") != service || doc.value("name", "") != op))
-      continue;
-    auto it = doc.find(list);
-    if (it == doc.end()) continue;
-    if (Json* rule = by_key(*it, "id", id)) {
+  const auto files = protocol ? files_of(c, "service", loc.value("service", ""), "")
+                              : files_of(c, "operation", loc.value("service", ""), loc.value("operation", ""));
+  for (const auto& path : files)
+    if (Json* rule = member_by_key(c.files.json[path], protocol ? "protocolRules" : "rules", "id", loc.value("id", ""))) {
       *path_out = path;
       return rule;
     }
-  }
   return nullptr;
 }
 
@@ -230,7 +231,7 @@ void merge_error(Ctx& c, const Json& obs, const Json& loc) {
 }
 
 void merge_validation(Ctx& c, const Json& obs, const Json& loc) {
-  std::string* file = find_file(c, "service", loc.value("service", ""), "");
+  auto file = find_file(c, "service", loc.value("service", ""), "");
   if (!file) {
     c.result.skipped.push_back(label(obs) + ": service file not found");
     return;
@@ -265,17 +266,22 @@ void merge_validation(Ctx& c, const Json& obs, const Json& loc) {
 }
 
 void merge_state(Ctx& c, const Json& obs, const Json& loc) {
-  std::string* file = find_file(c, "operation", loc.value("service", ""), loc.value("operation", ""));
+  // The assertion: same pointer and (for "the read-back answers X") the same error, in whichever of the
+  // operation's files holds the lifecycle.
+  const std::string phase = loc.value("phase", ""), pointer = loc.value("pointer", ""), error = loc.value("error", "");
   Json* a = nullptr;
-  if (file) {
-    Json& doc = c.files.json[*file];
-    if (doc.contains("lifecycle") && doc["lifecycle"].contains(loc.value("phase", "")))
-      for (auto& e : doc["lifecycle"][loc.value("phase", "")])
-        if (e.is_object() && e.value("pointer", "") == loc.value("pointer", "") &&
-            e.value("error", "") == loc.value("error", "")) {
-          a = &e;
-          break;
-        }
+  std::string file;
+  for (const auto& path : files_of(c, "operation", loc.value("service", ""), loc.value("operation", ""))) {
+    Json& doc = c.files.json[path];
+    auto lifecycle = doc.find("lifecycle");
+    if (lifecycle == doc.end() || !lifecycle->contains(phase)) continue;
+    for (auto& e : (*lifecycle)[phase])
+      if (e.is_object() && e.value("pointer", "") == pointer && e.value("error", "") == error) {
+        a = &e;
+        file = path;
+        break;
+      }
+    if (a) break;
   }
   if (!a) {
     c.result.skipped.push_back(label(obs) + ": state assertion not found");
@@ -301,7 +307,7 @@ void merge_state(Ctx& c, const Json& obs, const Json& loc) {
   }
   (*a)["provenance"] = kMeasured;
   add_note(*a, "note", "Measured by " + c.stamp + ".");
-  c.changed.insert(*file);
+  c.changed.insert(file);
   c.result.merged.push_back(label(obs) + (agrees ? "" : " (observed answer taken)"));
 }
 
