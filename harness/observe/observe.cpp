@@ -84,16 +84,16 @@ std::pair<const spec::Operation*, std::string> undecorate(const spec::SpecSet& s
 
 // Where the judged fact lives in the spec files; null when it cannot be placed.
 Json locate(const spec::Service& service, const spec::Operation& op, oracle::Finding f, const Json& case_input) {
-  if (f.facet.rfind("state:", 0) == 0) {
+  const std::string state = oracle::kStateFacet, answers = oracle::kStateAnswersFacet;
+  if (f.facet.rfind(state, 0) == 0) {
     if (op.lifecycle && op.lifecycle->inferred) return Json();  // made from the model: no file holds it
     std::string phase = f.rule.rfind("afterClose", 0) == 0 ? "afterClose" : "whileLive";
     Json loc{{"kind", "stateAssertion"}, {"service", service.name}, {"operation", op.name}, {"phase", phase}};
-    const std::string answers = "state:answers-";  // check_state_effect: "the read-back answers <error>"
     if (f.facet.rfind(answers, 0) == 0) {
       loc["pointer"] = "";
       loc["error"] = f.facet.substr(answers.size());
     } else {
-      loc["pointer"] = f.facet.substr(6);
+      loc["pointer"] = f.facet.substr(state.size());
     }
     return loc;
   }
@@ -190,16 +190,16 @@ ObserveOutcome run_observe(const ObserveOptions& o) {
     if (!ops) return fail(runner::kExitUsage, error);
     if (o.max_rps < 0) return fail(runner::kExitUsage, "--rps must not be negative");
 
-    std::vector<std::string> unreachable;
-    std::vector<Probe> probes = plan_probes(*specs, *ops, oracle::registry(), o.seed, &unreachable);
-    out.probes = probes.size();
-
     std::optional<transport::Url> remote;
     if (o.target)
       if (auto u = transport::Url::parse(*o.target); u && !u->is_loopback()) remote = *u;
-    if (remote)
-      if (auto refusal = runner::remote_guard(*remote, o.allow_remote, probes.size() * 12))
+    // A remote target is refused before any traffic; its estimate plans over every selected operation
+    // (the probes are planned for good once the target has said what it implements).
+    if (remote) {
+      const size_t estimate = plan_probes(*specs, *ops, oracle::registry(), o.seed, nullptr).size();
+      if (auto refusal = runner::remote_guard(*remote, o.allow_remote, estimate * 12))
         return fail(runner::kExitUsage, *refusal);
+    }
     const std::string run_id = runner::run_prefix(o.seed);
 
     int code = 0;
@@ -241,8 +241,8 @@ ObserveOutcome run_observe(const ObserveOptions& o) {
       else if (i < ops->size())
         implemented.push_back((*ops)[i]);
     }
-    unreachable.clear();
-    probes = plan_probes(*specs, implemented, oracle::registry(), o.seed, &unreachable, unimplemented);
+    std::vector<std::string> unreachable;
+    std::vector<Probe> probes = plan_probes(*specs, implemented, oracle::registry(), o.seed, &unreachable, unimplemented);
     for (size_t i = 0; i < ops->size(); ++i)
       if (!support[i].implemented)
         unreachable.push_back((*ops)[i]->id() + ": the target does not implement it (" + support[i].evidence + ")");

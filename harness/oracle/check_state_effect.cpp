@@ -26,15 +26,15 @@ void assert_all(CaseBuilder& b, const std::vector<spec::StateAssertion>& list, c
     if (a.error) {  // the resource is gone: the read-back must answer this error
       const std::string observed = describe_answer(rb.response);
       b.judge(!rb.response.ok() && rb.response.error && rb.response.error->code == *a.error, phase,
-              "state:answers-" + *a.error, a.provenance, *a.error, observed, rb.index);
+              kStateAnswersFacet + *a.error, a.provenance, *a.error, observed, rb.index);
       continue;
     }
     if (!rb.response.ok()) {
-      b.judge(false, phase, "state:" + a.pointer, a.provenance, "a successful read-back", describe_answer(rb.response), rb.index);
+      b.judge(false, phase, kStateFacet + a.pointer, a.provenance, "a successful read-back", describe_answer(rb.response), rb.index);
       continue;
     }
     auto o = evaluate(a, doc, input, vars);
-    b.judge(o.ok, phase, "state:" + a.pointer, o.provenance, o.expected, o.observed, rb.index);
+    b.judge(o.ok, phase, kStateFacet + a.pointer, o.provenance, o.expected, o.observed, rb.index);
   }
 }
 

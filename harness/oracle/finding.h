@@ -26,6 +26,11 @@ const char* to_string(Tier t);
 // The tier a facet belongs to: "wire", "message" and "content-type" are fidelity.
 Tier tier_of_facet(const std::string& facet);
 
+// Facets of read-back state: kStateFacet + the JSON pointer judged, or kStateAnswersFacet + the error
+// the read-back must answer (a deleted resource is no longer found).
+inline constexpr const char* kStateFacet = "state:";
+inline constexpr const char* kStateAnswersFacet = "state:answers-";
+
 struct Finding {
   std::string check;          // registry name, e.g. "closed_token_idempotence"
   std::string operation;      // op id
