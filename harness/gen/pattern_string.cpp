@@ -12,31 +12,40 @@ using Ranges = std::vector<std::pair<char32_t, char32_t>>;
 
 namespace {
 
-// The positive, printable ranges of a set: controls, surrogates and U+FFFE/U+FFFF removed.
-Ranges printable_ranges(const CharSet& set) {
-  Ranges pos;
-  if (!set.negated) {
-    pos = set.ranges;
-  } else {
-    Ranges r = set.ranges;
-    std::sort(r.begin(), r.end());
-    char32_t next = 0;
-    for (const auto& [lo, hi] : r) {
-      if (lo > next) pos.push_back({next, lo - 1});
-      if (hi + 1 > next) next = hi + 1;
-    }
-    if (next <= 0x10FFFF) pos.push_back({next, 0x10FFFF});
-  }
-  // Printable, and without the whitespace outside ASCII (pattern_string.h: contested_space()).
-  static const Ranges kNice = {{0x20, 0x7E},     {0xA1, 0x167F},   {0x1681, 0x1FFF},   {0x200B, 0x2027},
-                               {0x202A, 0x202E}, {0x2030, 0x205E}, {0x2060, 0x2FFF},   {0x3001, 0xD7FF},
-                               {0xE000, 0xFEFE}, {0xFF00, 0xFFFD}, {0x10000, 0x10FFFD}};
+// The code points not in `r` (sorted, merged).
+Ranges complement_of(Ranges r) {
+  std::sort(r.begin(), r.end());
   Ranges out;
-  for (const auto& [lo, hi] : pos)
-    for (const auto& [nlo, nhi] : kNice) {
-      char32_t a = std::max(lo, nlo), b = std::min(hi, nhi);
-      if (a <= b) out.push_back({a, b});
+  char32_t next = 0;
+  for (const auto& [lo, hi] : r) {
+    if (lo > next) out.push_back({next, lo - 1});
+    if (hi + 1 > next) next = hi + 1;
+  }
+  if (next <= 0x10FFFF) out.push_back({next, 0x10FFFF});
+  return out;
+}
+
+Ranges intersection(const Ranges& a, const Ranges& b) {
+  Ranges out;
+  for (const auto& [alo, ahi] : a)
+    for (const auto& [blo, bhi] : b) {
+      char32_t lo = std::max(alo, blo), hi = std::min(ahi, bhi);
+      if (lo <= hi) out.push_back({lo, hi});
     }
+  return out;
+}
+
+// Whitespace outside ASCII: `\s` to ECMAScript and Python, not to Java (pattern_string.h).
+const Ranges kContestedSpaces = {{0x85, 0x85},     {0xA0, 0xA0},     {0x1680, 0x1680}, {0x2000, 0x200A}, {0x2028, 0x2029},
+                                 {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000}, {0xFEFF, 0xFEFF}};
+
+// The positive, printable ranges of a set: controls, surrogates, U+FFFE/U+FFFF and the contested
+// spaces removed.
+Ranges printable_ranges(const CharSet& set) {
+  Ranges pos = set.negated ? complement_of(set.ranges) : set.ranges;
+  static const Ranges kNice = intersection(
+      {{0x20, 0x7E}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFD}}, complement_of(kContestedSpaces));
+  Ranges out = intersection(pos, kNice);
   if (out.empty()) {  // only controls allowed: use them
     for (const auto& [lo, hi] : pos) {
       char32_t a = lo, b = std::min<char32_t>(hi, 0xD7FF);
@@ -47,14 +56,7 @@ Ranges printable_ranges(const CharSet& set) {
   return out;
 }
 
-Ranges zone(const Ranges& r, char32_t lo, char32_t hi) {
-  Ranges out;
-  for (const auto& [a, b] : r) {
-    char32_t x = std::max(a, lo), y = std::min(b, hi);
-    if (x <= y) out.push_back({x, y});
-  }
-  return out;
-}
+Ranges zone(const Ranges& r, char32_t lo, char32_t hi) { return intersection(r, {{lo, hi}}); }
 
 rc::Gen<char32_t> from_ranges(Ranges r) {
   if (r.empty()) return rc::gen::just(static_cast<char32_t>('a'));
@@ -157,8 +159,9 @@ size_t fit(std::vector<Piece>& ps, size_t target) {
 std::u32string bulk_from(const CharSet& set, Alphabet alphabet, size_t n, uint64_t seed);
 
 // A class repeated more than this many times draws its characters from one seeded PRNG (bulk_from):
-// one draw instead of one RapidCheck draw per character, which was a fifth of a full run's CPU. Such a
-// piece still shrinks through its count.
+// one draw instead of one RapidCheck draw per character. (Lowering it from kBulkLength, 256, made no
+// difference a full run could measure; per-character draws were mostly short pieces.) Such a piece
+// still shrinks through its count.
 constexpr size_t kBulkPieceLength = 24;
 
 std::u32string materialize(const std::vector<Piece>& ps, Alphabet alphabet) {
@@ -229,8 +232,9 @@ std::u32string bulk_from(const CharSet& set, Alphabet alphabet, size_t n, uint64
 }  // namespace
 
 bool contested_space(char32_t c) {
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  for (const auto& [lo, hi] : kContestedSpaces)
+    if (c >= lo && c <= hi) return true;
+  return false;
 }
 
 bool has_contested_space(const std::string& utf8) {
