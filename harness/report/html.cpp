@@ -1,5 +1,6 @@
 #include "harness/report/html.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -74,10 +75,14 @@ std::string finding_rows(const RunReport& r, const HeadlineFinding& f, size_t nu
   std::string h = "<tr class=\"finding " + html_escape(kind) + "\" id=\"finding-" + html_escape(f.fingerprint) + "\">";
   h += "<td class=\"num\">" + std::to_string(number) + "</td><td><span class=\"badge " + html_escape(kind) + "\">" +
        html_escape(kind) + "</span></td>";
-  // Where it showed: per check, the operations whose cell holds a symptom, each a link to the cell.
+  // Its symptoms, and where they showed: per check, the operations whose cell holds one (each a link).
+  std::vector<const FailureRecord*> symptoms;
   std::map<std::string, std::set<std::string>> cells;  // check -> operations
   for (const auto& s : r.failures)
-    if (s.finding == f.fingerprint) cells[s.check].insert(s.operation);
+    if (s.finding == f.fingerprint) {
+      symptoms.push_back(&s);
+      cells[s.check].insert(s.operation);
+    }
   std::string where;
   for (const auto& [check, ops_of_check] : cells) {
     where += std::string(where.empty() ? "" : "<br>") + "<b>" + html_escape(check) + "</b>: ";
@@ -99,8 +104,7 @@ std::string finding_rows(const RunReport& r, const HeadlineFinding& f, size_t nu
   if (!f.curl_command.empty()) h += "<div class=\"repro\"><b>curl</b>" + pre(f.curl_command) + "</div>";
   h += "<details><summary>" + std::to_string(f.symptoms.size()) + " symptom(s) in " + std::to_string(f.occurrences) +
        " case(s); finding <code>" + html_escape(f.fingerprint) + "</code></summary>\n";
-  for (const auto& s : r.failures)
-    if (s.finding == f.fingerprint) h += symptom_block(s);
+  for (const FailureRecord* s : symptoms) h += symptom_block(*s);
   h += "</details></td></tr>\n";
   return h;
 }
@@ -196,7 +200,6 @@ std::string html_report(const RunReport& r) {
   h += "</tr>\n";
   // Operations with a failing cell first (in spec order), then the rest: with 161 operations a reader
   // finds what failed without scrolling.
-  std::vector<std::string> rows_in_order;
   auto failing_row = [&](const std::string& op) {
     for (const auto& check : r.checks)
       if (const CellResult* c = r.cell(op, check))
@@ -204,11 +207,9 @@ std::string html_report(const RunReport& r) {
           return true;
     return false;
   };
-  for (const auto& op : r.operations)
-    if (failing_row(op)) rows_in_order.push_back(op);
-  const size_t failing_rows = rows_in_order.size();
-  for (const auto& op : r.operations)
-    if (!failing_row(op)) rows_in_order.push_back(op);
+  std::vector<std::string> rows_in_order = r.operations;
+  const size_t failing_rows = static_cast<size_t>(
+      std::stable_partition(rows_in_order.begin(), rows_in_order.end(), failing_row) - rows_in_order.begin());
   for (size_t i = 0; i < rows_in_order.size(); ++i) {
     const std::string& op = rows_in_order[i];
     if (i == 0 && failing_rows > 0)
